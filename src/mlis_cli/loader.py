@@ -1,0 +1,259 @@
+"""Reading a rules directory strictly: every problem in every file, located, or a RuleSet.
+
+The loader reads files; `rule_files` says what each may contain;
+`references` checks what one file says of another; `compile` builds the
+engine's RuleSet. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import UnionType
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, ValidationError
+
+from mlis_cli import yaml_strict
+from mlis_cli.errors import RulesInvalid
+from mlis_cli.model.rule_files import (
+    CountryFile,
+    DegreesFile,
+    GroupsFile,
+    SourcesFile,
+)
+from mlis_cli.model.ruleset import RuleSet
+from mlis_cli.problems import Problem, dotted, message_for
+
+MAX_FILE_BYTES = 1_000_000
+
+ROOT_FILES: dict[str, type[BaseModel]] = {
+    "sources.yaml": SourcesFile,
+    "degrees.yaml": DegreesFile,
+    "groups.yaml": GroupsFile,
+}
+COUNTRIES_DIR = "countries"
+
+
+@dataclass
+class ParsedFile:
+    """One rule file that parsed and validated: its model and where its values stood."""
+
+    display: str
+    model: BaseModel
+    document: yaml_strict.Document
+
+    def problem(self, path: tuple[str | int, ...], message: str, *, key: bool = False) -> Problem:
+        mark = self.document.mark_of(path, key=key)
+        where = dotted(path)
+        return Problem(self.display, mark.line, mark.column, f"{where}: {message}" if where else message)
+
+
+@dataclass
+class Collected:
+    """What reading a directory gave: the files that parsed, and every problem."""
+
+    sources: ParsedFile | None
+    degrees: ParsedFile | None
+    groups: ParsedFile | None
+    countries: list[ParsedFile]
+    problems: list[Problem]
+
+
+def rule_files(directory: Path) -> Iterator[tuple[Path, str]]:
+    """Every file in a rules directory with its path relative to the directory."""
+    for path in sorted(directory.rglob("*")):
+        if path.is_file() or path.is_symlink():
+            yield path, path.relative_to(directory).as_posix()
+
+
+def collect(directory: Path, display_root: str) -> Collected:
+    """Read and validate every file of a rules directory; never raises for bad data."""
+    collected = Collected(None, None, None, [], [])
+    problems = collected.problems
+
+    def display(relative: str) -> str:
+        return f"{display_root.rstrip('/')}/{relative}" if display_root else relative
+
+    if not directory.is_dir():
+        problems.append(Problem(display_root or str(directory), 0, 0, "not a directory of rule files"))
+        return collected
+    for path, relative in rule_files(directory):
+        model = _model_for(relative)
+        if model is None:
+            problems.append(Problem(display(relative), 1, 1, _unexpected_file(relative)))
+            continue
+        parsed = _parse(path, directory, display(relative), model, problems)
+        if parsed is None:
+            continue
+        if model is CountryFile:
+            collected.countries.append(parsed)
+        elif model is SourcesFile:
+            collected.sources = parsed
+        elif model is DegreesFile:
+            collected.degrees = parsed
+        else:
+            collected.groups = parsed
+    for name in ROOT_FILES:
+        if not (directory / name).is_file():
+            problems.append(Problem(display(name), 0, 0, "required file is missing"))
+    return collected
+
+
+def load(directory: Path, display_root: str) -> RuleSet:
+    """The RuleSet of a directory, or RulesInvalid with every problem found, sorted."""
+    from mlis_cli.compile import compile_ruleset
+    from mlis_cli.references import check_references
+
+    collected = collect(directory, display_root)
+    problems = collected.problems + check_references(collected)
+    if problems:
+        raise RulesInvalid(sorted(set(problems)))
+    return compile_ruleset(collected)
+
+
+def problems_in(directory: Path, display_root: str) -> list[Problem]:
+    """Every problem in a directory, sorted: what `mlis rules validate` reports."""
+    from mlis_cli.references import check_references
+
+    collected = collect(directory, display_root)
+    return sorted(set(collected.problems + check_references(collected)))
+
+
+def _model_for(relative: str) -> type[BaseModel] | None:
+    if relative in ROOT_FILES:
+        return ROOT_FILES[relative]
+    folder, _, name = relative.partition("/")
+    if folder == COUNTRIES_DIR and "/" not in name and name.endswith(".yaml"):
+        return CountryFile
+    return None
+
+
+def _unexpected_file(relative: str) -> str:
+    expected = ", ".join([*ROOT_FILES, f"{COUNTRIES_DIR}/<code>.yaml"])
+    return f"not a rule file; expected only {expected}"
+
+
+def _parse(
+    path: Path, directory: Path, display: str, model: type[BaseModel], problems: list[Problem]
+) -> ParsedFile | None:
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(directory.resolve()):
+            problems.append(
+                Problem(display, 1, 1, "symbolic link points outside the rules directory; not followed")
+            )
+            return None
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    f"file is {size:,} bytes; rule files may be at most {MAX_FILE_BYTES:,} bytes",
+                )
+            )
+            return None
+        raw = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(display, 1, 1, f"cannot read file: {error.strerror}"))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        problems.append(Problem(display, line, column, f"not UTF-8 text (byte 0x{raw[error.start]:02x})"))
+        return None
+    try:
+        document = yaml_strict.load(text)
+    except yaml_strict.YamlError as error:
+        problems.append(Problem(display, error.mark.line, error.mark.column, error.message))
+        return None
+    if document.data is None:
+        keys = ", ".join(_field_names(model))
+        problems.append(Problem(display, 1, 1, f"file is empty; expected a mapping with {keys}"))
+        return None
+    try:
+        validated = model.model_validate(document.data)
+    except ValidationError as error:
+        problems.extend(_located(error, model, document, display))
+        return None
+    return ParsedFile(display, validated, document)
+
+
+def _located(
+    error: ValidationError, model: type[BaseModel], document: yaml_strict.Document, display: str
+) -> Iterator[Problem]:
+    for detail in error.errors():
+        loc = tuple(part for part in detail["loc"] if _is_path_part(part))
+        kind = detail["type"]
+        allowed = None
+        if kind == "extra_forbidden":
+            allowed = _field_names(_model_at(model, loc[:-1]))
+            mark = document.mark_of(loc, key=True)
+        elif kind == "missing":
+            mark = document.mark_of(loc[:-1])
+        else:
+            mark = document.mark_of(loc)
+        message = message_for(detail, allowed)
+        where = dotted(loc)
+        yield Problem(display, mark.line, mark.column, f"{where}: {message}" if where else message)
+
+
+def _is_path_part(part: str | int) -> bool:
+    # pydantic adds the name of a union member or a validator function to the location
+    return isinstance(part, int) or not any(mark in part for mark in "[]()")
+
+
+def _field_names(model: type[BaseModel] | None) -> list[str]:
+    if model is None:
+        return []
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
+    """The model class that validates the value at loc, if there is one."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            fields = {field.alias or name: field for name, field in current.model_fields.items()}
+            if part not in fields:
+                return None
+            current = fields[part].annotation
+        elif get_origin(current) is list:
+            current = get_args(current)[0]
+        elif get_origin(current) is dict:
+            current = get_args(current)[1]
+        else:
+            return None
+    current = _unwrap(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(annotation: Any) -> Any:
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (Union, UnionType):
+            candidates = [arg for arg in get_args(annotation) if arg is not type(None)]
+            annotation = next(
+                (
+                    arg
+                    for arg in candidates
+                    if (isinstance(arg, type) and issubclass(arg, BaseModel))
+                    or get_origin(_strip(arg)) in (list, dict)
+                ),
+                candidates[0],
+            )
+        else:
+            return annotation
+
+
+def _strip(annotation: Any) -> Any:
+    return get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation

@@ -1,0 +1,236 @@
+"""Pydantic models of the rule files: what a valid file may contain, and nothing else.
+
+These models are the schema (`mlis rules schema` prints it) and the first pass
+of validation. References between files (source ids, degree and group codes)
+are checked afterwards by `mlis_cli.references`, which sees every file at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
+
+from mlis_cli.verdicts import Verdict
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+CountryCode = Annotated[str, Field(pattern=r"^[a-z]{2}$")]
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
+Text = Annotated[str, Field(min_length=1)]
+
+
+def _listify(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Kind(StrEnum):
+    ACCREDITATION = "accreditation"
+    LANGUAGE = "language"
+    NATIONALITY = "nationality"
+    VISA = "visa"
+    REVIEW = "review"
+
+
+class Group(StrEnum):
+    """The founding post's two groups, and the countries raised only in its replies."""
+
+    NO_EXTRA = "no-additional-qualifications"
+    MORE_HOOPS = "more-hoops"
+    REPLIES = "replies"
+
+
+class Sector(StrEnum):
+    PUBLIC = "public"
+    ACADEMIC = "academic"
+    SCHOOL = "school"
+    SPECIAL = "special"
+    CORPORATE = "corporate"
+
+
+class Stay(StrEnum):
+    SHORT = "short"
+    LONG = "long"
+
+
+class Level(StrEnum):
+    """A language level: none, the CEFR levels, native; ordered lowest to highest."""
+
+    NONE = "none"
+    A1 = "A1"
+    A2 = "A2"
+    B1 = "B1"
+    B2 = "B2"
+    C1 = "C1"
+    C2 = "C2"
+    NATIVE = "native"
+
+
+class Reliability(StrEnum):
+    OFFICIAL = "official"
+    SECONDARY = "secondary"
+    WEAK = "weak"
+
+
+# The models are strict (no "1" for 1, no 1 for "1"), but enums are read from
+# their string values, as YAML gives them.
+VerdictName = Annotated[Verdict, Strict(False)]
+KindName = Annotated[Kind, Strict(False)]
+GroupName = Annotated[Group, Strict(False)]
+LevelName = Annotated[Level, Strict(False)]
+ReliabilityName = Annotated[Reliability, Strict(False)]
+Slugs = Annotated[list[Slug], BeforeValidator(_listify)]
+Sectors = Annotated[list[Annotated[Sector, Strict(False)]], BeforeValidator(_listify)]
+Stays = Annotated[list[Annotated[Stay, Strict(False)]], BeforeValidator(_listify)]
+
+
+class Range(_Strict):
+    """Bounds on a number, both inclusive."""
+
+    min: int | None = None
+    max: int | None = None
+
+    @model_validator(mode="after")
+    def _has_a_bound(self) -> Range:
+        if self.min is None and self.max is None:
+            raise ValueError("give min, max or both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        return self
+
+
+class GraduatedTest(_Strict):
+    """Bounds on the graduation year; within_years counts back from the evaluation date."""
+
+    min: int | None = None
+    max: int | None = None
+    within_years: Annotated[int, Field(ge=0)] | None = None
+
+    @model_validator(mode="after")
+    def _has_a_bound(self) -> GraduatedTest:
+        if self.min is None and self.max is None and self.within_years is None:
+            raise ValueError("give min, max or within_years")
+        return self
+
+
+class Condition(_Strict):
+    """Tests on profile facts. Several keys in one mapping must all hold."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=False)
+
+    degree: Slugs | None = None
+    citizenship: Slugs | None = None
+    age: Range | None = None
+    language: Annotated[dict[LanguageCode, LevelName], Field(min_length=1)] | None = None
+    sector: Sectors | None = None
+    stay: Stays | None = None
+    graduated: GraduatedTest | None = None
+    experience: Range | None = None
+    phd: bool | None = None
+    all: Annotated[list[Condition], Field(min_length=1)] | None = None
+    any: Annotated[list[Condition], Field(min_length=1)] | None = None
+    not_: Annotated[Condition | None, Field(alias="not")] = None
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Condition:
+        if not self.model_fields_set:
+            raise ValueError("a condition needs at least one test")
+        return self
+
+
+class Case(_Strict):
+    """One case of a requirement: when it applies, and what follows."""
+
+    when: Condition | None = None
+    otherwise: Literal[True] | None = None
+    verdict: VerdictName
+    reason: Text
+    steps: list[Text] = []
+    sources: Annotated[list[Slug], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _when_or_otherwise(self) -> Case:
+        if (self.when is None) == (self.otherwise is None):
+            raise ValueError("give exactly one of 'when' and 'otherwise: true'")
+        return self
+
+
+class Requirement(_Strict):
+    id: Slug
+    kind: KindName
+    title: Text
+    cases: Annotated[list[Case], Field(min_length=1)]
+
+
+class Expectation(_Strict):
+    verdict: VerdictName
+    worst_case: VerdictName | None = None
+    complete: bool | None = None
+    requirements: dict[Slug, VerdictName] = {}
+    open_questions: list[str] | None = None
+
+
+class RuleTest(_Strict):
+    """A test case beside the rules, named as a sentence."""
+
+    name: Text
+    profile: dict[str, object]
+    today: dt.date | None = None
+    expect: Expectation
+
+
+class CountryFile(_Strict):
+    """rules/countries/<code>.yaml"""
+
+    code: CountryCode
+    name: Text
+    aliases: list[Text] = []
+    group: GroupName
+    association: Text
+    reviewed: dt.date
+    requirements: Annotated[list[Requirement], Field(min_length=1)]
+    tests: list[RuleTest] = []
+
+
+class SourceEntry(_Strict):
+    title: Text
+    publisher: Text
+    url: Text | None = None
+    date: dt.date | Literal["nd"]
+    reliability: ReliabilityName
+    note: Text | None = None
+
+
+class SourcesFile(_Strict):
+    """rules/sources.yaml: every source the rules cite, by id."""
+
+    sources: dict[Slug, SourceEntry]
+
+
+class DegreeEntry(_Strict):
+    name: Text
+    description: Text
+    sources: Annotated[list[Slug], Field(min_length=1)]
+
+
+class DegreesFile(_Strict):
+    """rules/degrees.yaml: the degree codes a profile may name."""
+
+    degrees: dict[Slug, DegreeEntry]
+
+
+class GroupEntry(_Strict):
+    name: Text
+    members: Annotated[list[CountryCode], Field(min_length=1)]
+    sources: Annotated[list[Slug], Field(min_length=1)]
+
+
+class GroupsFile(_Strict):
+    """rules/groups.yaml: named sets of citizenships (the EU, the EEA...)."""
+
+    groups: dict[Slug, GroupEntry]
