@@ -1,0 +1,52 @@
+"""`graduated: {within_years: 10}`: the year of graduation, absolute or counted back from today."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from mlis_cli.conditions.base import Context, Tri
+from mlis_cli.model.profile import Profile
+from mlis_cli.model.rule_files import GraduatedTest
+
+
+class GraduatedCondition:
+    key = "graduated"
+
+    def normalize(self, raw: GraduatedTest, context: Context) -> GraduatedTest:
+        return raw
+
+    def facts(self, arg: GraduatedTest) -> tuple[str, ...]:
+        return ("graduated",)
+
+    def test(self, arg: GraduatedTest, profile: Profile, today: dt.date) -> Tri:
+        year = profile.graduated
+        if year is None:
+            return None
+        if arg.min is not None and year < arg.min:
+            return False
+        if arg.max is not None and year > arg.max:
+            return False
+        return not (arg.within_years is not None and today.year - year > arg.within_years)
+
+    def describe(self, arg: GraduatedTest) -> str:
+        parts = []
+        if arg.within_years is not None:
+            parts.append(f"graduated within the last {arg.within_years} years")
+        if arg.min is not None:
+            parts.append(f"graduated in {arg.min} or later")
+        if arg.max is not None:
+            parts.append(f"graduated in {arg.max} or earlier")
+        return " and ".join(parts)
+
+    def candidates(self, arg: GraduatedTest, today: dt.date) -> Iterable[tuple[str, Any]]:
+        if arg.within_years is not None:
+            yield "graduated", today.year - arg.within_years
+            yield "graduated", today.year - arg.within_years - 1
+        if arg.min is not None:
+            yield "graduated", arg.min
+            yield "graduated", arg.min - 1
+        if arg.max is not None:
+            yield "graduated", arg.max
+            yield "graduated", arg.max + 1

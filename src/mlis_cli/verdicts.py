@@ -1,0 +1,45 @@
+"""The verdict scale, ordered best to worst, and the ways to combine verdicts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+
+class Verdict(StrEnum):
+    ELIGIBLE = "eligible"
+    CONDITIONAL = "conditional"
+    CASE_BY_CASE = "case_by_case"
+    UNLIKELY = "unlikely"
+    INELIGIBLE = "ineligible"
+    UNKNOWN = "unknown"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+SCALE: tuple[Verdict, ...] = tuple(Verdict)
+_RANK = {verdict: index for index, verdict in enumerate(SCALE)}
+
+MEANINGS: dict[Verdict, str] = {
+    Verdict.ELIGIBLE: "recognised; nothing recorded stands in the way",
+    Verdict.CONDITIONAL: "recognised; a standard step remains (permit, membership, registration)",
+    Verdict.CASE_BY_CASE: "an authority or employer decides individually",
+    Verdict.UNLIKELY: "a hard barrier on the usual path (nationality, fluent language)",
+    Verdict.INELIGIBLE: "a rule excludes this profile",
+    Verdict.UNKNOWN: "no rule covers this profile; the sources are silent",
+}
+
+
+def worst(verdicts: Iterable[Verdict]) -> Verdict:
+    """The worst verdict of several; a country with no requirements is unknown."""
+    return max(verdicts, key=_RANK.__getitem__, default=Verdict.UNKNOWN)
+
+
+def best(verdicts: Iterable[Verdict]) -> Verdict:
+    return min(verdicts, key=_RANK.__getitem__, default=Verdict.UNKNOWN)
+
+
+def at_or_worse(verdict: Verdict, threshold: Verdict) -> bool:
+    return _RANK[verdict] >= _RANK[threshold]
