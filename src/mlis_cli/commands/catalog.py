@@ -1,0 +1,169 @@
+"""mlis list-countries, mlis show, mlis degrees: what the rules cover, in words."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from mlis_cli.commands.options import FormatOption, JsonFlag, NoColor, RulesDir
+from mlis_cli.commands.shared import console, load_rules
+from mlis_cli.conditions import logic
+from mlis_cli.destinations import resolve
+from mlis_cli.model.ruleset import Country, RuleSet
+from mlis_cli.render.formats import Format, chosen
+
+GROUP_WORDS = {
+    "no-additional-qualifications": "no additional qualifications required",
+    "more-hoops": "language or more hoops",
+    "replies": "raised in the replies",
+}
+
+
+def list_countries(
+    codes: Annotated[bool, typer.Option("--codes", help="One code per line, nothing else.")] = False,
+    fmt: FormatOption = Format.TEXT,
+    json_flag: JsonFlag = False,
+    no_color: NoColor = False,
+    rules_dir: RulesDir = None,
+) -> None:
+    """The countries with rules: code, name, group in the founding post, association.
+
+    \b
+    Examples:
+      mlis list-countries
+      mlis list-countries --codes
+      mlis list-countries --format json | jq -r '.[].code'
+    """
+    ruleset = load_rules(rules_dir)
+    rows = [country_row(country) for country in ruleset.countries.values()]
+    if codes:
+        sys.stdout.write("".join(f"{row['code']}\n" for row in rows))
+    elif chosen(fmt, json_flag) is Format.JSON:
+        from mlis_cli.render.json_out import write_json
+
+        write_json(rows, sys.stdout)
+    else:
+        from rich.table import Table
+
+        table = Table(box=None, pad_edge=False, header_style="bold")
+        for column in ("code", "name", "group", "association"):
+            table.add_column(column)
+        for row in rows:
+            table.add_row(row["code"], row["name"], GROUP_WORDS[row["group"]], row["association"])
+        console(no_color).print(table)
+
+
+def country_row(country: Country) -> dict[str, Any]:
+    return {
+        "code": country.code,
+        "name": country.name,
+        "group": country.group,
+        "association": country.association,
+        "reviewed": country.reviewed.isoformat(),
+    }
+
+
+def show(
+    country: Annotated[str, typer.Argument(help="Country code or name.")],
+    fmt: FormatOption = Format.TEXT,
+    json_flag: JsonFlag = False,
+    no_color: NoColor = False,
+    rules_dir: RulesDir = None,
+) -> None:
+    """A country's requirements and their cases, in words, with sources.
+
+    \b
+    Examples:
+      mlis show fi
+      mlis show Germany --format json
+    """
+    ruleset = load_rules(rules_dir)
+    data = country_detail(ruleset, ruleset.countries[resolve(country, ruleset)])
+    if chosen(fmt, json_flag) is Format.JSON:
+        from mlis_cli.render.json_out import write_json
+
+        write_json(data, sys.stdout)
+        return
+    from rich.markup import escape
+
+    from mlis_cli.render.text import describe_source, verdict_text
+    from mlis_cli.verdicts import Verdict
+
+    out = console(no_color)
+    out.print(
+        f"[bold]{escape(data['name'])} ({data['code']})[/]: "
+        f"{GROUP_WORDS[data['group']]}; {escape(data['association'])}"
+    )
+    for requirement in data["requirements"]:
+        out.print()
+        out.print(
+            f"  [bold]{escape(requirement['title'])}[/] [dim]({requirement['kind']}, {requirement['id']})[/]"
+        )
+        for number, case in enumerate(requirement["cases"], start=1):
+            when = f"if {case['when']}" if case["when"] else "otherwise"
+            out.print(f"    {number}. {escape(when)}: {verdict_text(Verdict(case['verdict']))}")
+            out.print(f"       {escape(case['reason'])}")
+            for step in case["steps"]:
+                out.print(f"       - {escape(step)}")
+            out.print(f"       [dim]sources: {', '.join(case['sources'])}[/]")
+    out.print()
+    out.print("  [bold]Sources[/]")
+    for source_id in data["sources"]:
+        out.print(f"    [{source_id}] {escape(describe_source(ruleset.sources[source_id]))}")
+    out.print()
+    out.print(f"  Rules reviewed {data['reviewed']}")
+
+
+def country_detail(ruleset: RuleSet, country: Country) -> dict[str, Any]:
+    cited: dict[str, None] = {}
+    requirements = []
+    for requirement in country.requirements:
+        cases = []
+        for case in requirement.cases:
+            cited.update(dict.fromkeys(case.sources))
+            cases.append(
+                {
+                    "when": logic.describe(case.condition) if case.condition else None,
+                    "verdict": case.verdict.value,
+                    "reason": case.reason,
+                    "steps": list(case.steps),
+                    "sources": list(case.sources),
+                }
+            )
+        requirements.append(
+            {"id": requirement.id, "kind": requirement.kind, "title": requirement.title, "cases": cases}
+        )
+    return {**country_row(country), "requirements": requirements, "sources": list(cited)}
+
+
+def degrees(
+    fmt: FormatOption = Format.TEXT,
+    json_flag: JsonFlag = False,
+    no_color: NoColor = False,
+    rules_dir: RulesDir = None,
+) -> None:
+    """The degree codes a profile may name, and what each means.
+
+    \b
+    Examples:
+      mlis degrees
+      mlis degrees --format json
+    """
+    ruleset = load_rules(rules_dir)
+    rows: list[dict[str, Any]] = [
+        {"code": d.code, "name": d.name, "description": d.description, "sources": list(d.sources)}
+        for d in ruleset.degrees.values()
+    ]
+    if chosen(fmt, json_flag) is Format.JSON:
+        from mlis_cli.render.json_out import write_json
+
+        write_json(rows, sys.stdout)
+        return
+    from rich.markup import escape
+
+    out = console(no_color)
+    for row in rows:
+        out.print(f"[bold]{row['code']}[/]: {escape(row['name'])}")
+        out.print(f"    {escape(row['description'])}")

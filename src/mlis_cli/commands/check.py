@@ -1,0 +1,94 @@
+"""mlis check: evaluate a profile against the rules of one or more countries."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from mlis_cli.commands.options import FormatOption, JsonFlag, NoColor, RulesDir
+from mlis_cli.commands.shared import console, load_rules, today
+from mlis_cli.destinations import resolve_all
+from mlis_cli.engine import evaluate
+from mlis_cli.profile_input import parse_profile
+from mlis_cli.profile_sources import merge, read_profile_file
+from mlis_cli.render.formats import Format, chosen
+
+HELP = """Can I work as a librarian there? A verdict, its reasons, next steps and sources.
+
+\b
+Examples:
+  mlis check --degree ala --country fi
+  mlis check --degree ala --country fi,de --citizenship us --age 28 --lang de:B2
+  mlis check --degree cilip --all --brief
+  mlis check --profile me.yaml --country uk --format json
+"""
+
+
+def check(
+    country: Annotated[
+        list[str],
+        typer.Option("--country", "-c", help="Country code or name; repeat or separate with commas."),
+    ] = [],  # noqa: B006
+    every: Annotated[bool, typer.Option("--all", help="Every country with rules.")] = False,
+    degree: Annotated[
+        str | None,
+        typer.Option(help="Degree code: ala, cilip, alia, lianza, lai, other, unaccredited, none."),
+    ] = None,
+    citizenship: Annotated[
+        list[str], typer.Option(help="Citizenship (country code or name); repeatable.")
+    ] = [],  # noqa: B006
+    age: Annotated[int | None, typer.Option(help="Age in years.")] = None,
+    lang: Annotated[
+        list[str],
+        typer.Option("--lang", help="Language and level, CODE:LEVEL (A1..C2, native, none); repeatable."),
+    ] = [],  # noqa: B006
+    sector: Annotated[
+        str | None, typer.Option(help="public, academic, school, special or corporate.")
+    ] = None,
+    stay: Annotated[str | None, typer.Option(help="short or long.")] = None,
+    graduated: Annotated[int | None, typer.Option(help="Year of graduation.")] = None,
+    experience: Annotated[float | None, typer.Option(help="Years of professional library work.")] = None,
+    phd: Annotated[
+        bool | None, typer.Option("--phd/--no-phd", help="Holds a doctorate.", show_default=False)
+    ] = None,
+    profile: Annotated[
+        str | None, typer.Option(help="Profile file (YAML or JSON); '-' reads stdin. Flags override it.")
+    ] = None,
+    strict: Annotated[bool, typer.Option(help="Report the worst case as the verdict.")] = False,
+    explain: Annotated[bool, typer.Option(help="Show every case tried and why it matched or not.")] = False,
+    brief: Annotated[bool, typer.Option(help="With several countries, the comparison table only.")] = False,
+    fmt: FormatOption = Format.TEXT,
+    json_flag: JsonFlag = False,
+    no_color: NoColor = False,
+    rules_dir: RulesDir = None,
+) -> None:
+    ruleset = load_rules(rules_dir)
+    when = today()
+    file_facts = read_profile_file(profile) if profile is not None else {}
+    flags = {
+        "degree": degree,
+        "citizenship": list(citizenship) or None,
+        "age": age,
+        "sector": sector,
+        "stay": stay,
+        "graduated": graduated,
+        "experience": experience,
+        "phd": phd,
+    }
+    person = parse_profile(merge(file_facts, flags, lang), ruleset.degrees, when)
+    codes = resolve_all(country, every, ruleset)
+    report = evaluate(ruleset, person, codes, when, strict=strict)
+    if chosen(fmt, json_flag) is Format.JSON:
+        from mlis_cli.render.json_out import write_json
+        from mlis_cli.render.report_dict import report_dict
+
+        write_json(report_dict(report), sys.stdout)
+    else:
+        from mlis_cli.render.text import render_report
+
+        render_report(report, console(no_color), explain=explain, brief=brief)
+
+
+check.__doc__ = HELP

@@ -1,0 +1,28 @@
+"""Options shared by several commands, declared once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mlis_cli.render.formats import Format
+
+RulesDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--rules-dir",
+        envvar="MLIS_RULES_DIR",
+        help="Read rules from this directory instead of the shipped ones.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    Format,
+    typer.Option("--format", "-f", help="Output format.", case_sensitive=False),
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+NoColor = Annotated[
+    bool, typer.Option("--no-color", help="No color, even on a terminal (NO_COLOR does the same).")
+]

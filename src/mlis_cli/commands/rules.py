@@ -1,0 +1,115 @@
+"""mlis rules: validate the rule files, print their JSON Schema, run their test cases."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mlis_cli import loader
+from mlis_cli.commands.options import FormatOption, JsonFlag, RulesDir
+from mlis_cli.errors import EXIT_THRESHOLD
+from mlis_cli.render.formats import Format, chosen
+from mlis_cli.rules_location import rules_dir as locate
+
+app = typer.Typer(
+    help="Check the rule data: validate, schema, test.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+DirArgument = Annotated[
+    Path | None,
+    typer.Argument(
+        help="Rules directory (default: --rules-dir, MLIS_RULES_DIR or the shipped rules).",
+        show_default=False,
+    ),
+]
+
+
+@app.command()
+def validate(
+    directory: DirArgument = None,
+    rules_dir: RulesDir = None,
+    fmt: FormatOption = Format.TEXT,
+    json_flag: JsonFlag = False,
+) -> None:
+    """Report every problem in every rule file, sorted; exit 1 if there are any.
+
+    \b
+    Examples:
+      mlis rules validate
+      mlis rules validate ./my-rules --format json
+    """
+    path, shown = locate(directory or rules_dir)
+    problems = loader.problems_in(path, shown)
+    if chosen(fmt, json_flag) is Format.JSON:
+        json.dump({"problems": [p.to_dict() for p in problems]}, sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for problem in problems:
+            sys.stdout.write(f"{problem}\n")
+        count = len(problems)
+        summary = f"{count} problem{'s' if count != 1 else ''}" if count else "no problems"
+        sys.stderr.write(f"{shown}: {summary}\n")
+    if problems:
+        raise typer.Exit(EXIT_THRESHOLD)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a country file, for editors that validate YAML.
+
+    \b
+    Example:
+      mlis rules schema > country.schema.json
+    """
+    from mlis_cli.model.rule_files import CountryFile
+
+    json.dump(CountryFile.model_json_schema(by_alias=True), sys.stdout, indent=2)
+    sys.stdout.write("\n")
+
+
+@app.command("test")
+def run_tests(
+    directory: DirArgument = None,
+    rules_dir: RulesDir = None,
+    fmt: FormatOption = Format.TEXT,
+    json_flag: JsonFlag = False,
+) -> None:
+    """Run the test cases written beside the rules; exit 1 if any fails.
+
+    \b
+    Examples:
+      mlis rules test
+      mlis rules test ./my-rules
+    """
+    from mlis_cli.rule_tests import run_all
+
+    path, shown = locate(directory or rules_dir)
+    outcomes = run_all(loader.load(path, shown))
+    failed = [o for o in outcomes if not o.passed]
+    if chosen(fmt, json_flag) is Format.JSON:
+        json.dump(
+            {
+                "tests": [
+                    {"country": o.country, "name": o.name, "passed": o.passed, "failures": list(o.failures)}
+                    for o in outcomes
+                ]
+            },
+            sys.stdout,
+            indent=2,
+        )
+        sys.stdout.write("\n")
+    else:
+        for outcome in outcomes:
+            mark = "ok  " if outcome.passed else "FAIL"
+            sys.stdout.write(f"{mark} {outcome.country}: {outcome.name}\n")
+            for failure in outcome.failures:
+                sys.stdout.write(f"       {failure}\n")
+        sys.stderr.write(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed\n")
+    if failed:
+        raise typer.Exit(EXIT_THRESHOLD)

@@ -1,0 +1,141 @@
+"""Text output for people: a colored verdict per country, then reasons, steps and sources.
+
+Color is never the only signal: every mark is also a word (met, not met, open).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mlis_cli.model.report import CountryResult, Report, RequirementResult, Status, TrialResult
+from mlis_cli.model.ruleset import Source
+from mlis_cli.verdicts import Verdict
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+VERDICT_STYLES: dict[Verdict, str] = {
+    Verdict.ELIGIBLE: "bold green",
+    Verdict.CONDITIONAL: "bold cyan",
+    Verdict.CASE_BY_CASE: "bold yellow",
+    Verdict.UNLIKELY: "bold dark_orange",
+    Verdict.INELIGIBLE: "bold red",
+    Verdict.UNKNOWN: "bold magenta",
+}
+STATUS_MARKS: dict[Status, tuple[str, str]] = {
+    Status.MET: ("✓ met", "green"),
+    Status.NOT_MET: ("✗ not met", "red"),
+    Status.OPEN: ("? open", "yellow"),
+}
+TRIAL_WORDS: dict[TrialResult, str] = {
+    TrialResult.MATCHED: "matched",
+    TrialResult.NOT_MATCHED: "did not match",
+    TrialResult.UNANSWERED: "unanswered",
+    TrialResult.NOT_REACHED: "not reached",
+}
+
+
+def verdict_text(verdict: Verdict) -> str:
+    from rich.markup import escape
+
+    return f"[{VERDICT_STYLES[verdict]}]{escape(verdict.value)}[/]"
+
+
+def render_report(report: Report, console: Console, *, explain: bool, brief: bool) -> None:
+    if len(report.results) > 1:
+        render_table(report, console)
+        if brief:
+            return
+    for index, result in enumerate(report.results):
+        if index or len(report.results) > 1:
+            console.print()
+        render_country(result, console, explain=explain, strict=report.strict)
+
+
+def render_table(report: Report, console: Console) -> None:
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in ("country", "verdict", "worst case", "complete", "open questions"):
+        table.add_column(column)
+    for result in report.results:
+        table.add_row(
+            f"{result.name} ({result.code})",
+            verdict_text(result.verdict),
+            verdict_text(result.worst_case),
+            "yes" if result.complete else "no",
+            ", ".join(q.fact for q in result.open_questions) or "-",
+        )
+    console.print(table)
+
+
+def render_country(result: CountryResult, console: Console, *, explain: bool, strict: bool) -> None:
+    from rich.markup import escape
+
+    headline = f"[bold]{escape(result.name)} ({result.code})[/]: {verdict_text(result.verdict)}"
+    if not result.complete and strict:
+        headline += " (worst case, as --strict asks; the open questions may improve it)"
+    elif not result.complete:
+        headline += f" at best, {verdict_text(result.worst_case)} at worst"
+    console.print(headline)
+    console.print(f"  [dim]{escape(result.association)}[/]")
+    console.print()
+    for requirement in result.requirements:
+        render_requirement(requirement, console, explain=explain)
+    if result.open_questions:
+        console.print("  [bold]Open questions[/]")
+        for question in result.open_questions:
+            console.print(f"    - {escape(question.question)} [bold]{escape(question.flag)}[/]")
+        console.print()
+    if result.next_steps:
+        console.print("  [bold]Next steps[/]")
+        for number, step in enumerate(result.next_steps, start=1):
+            console.print(f"    {number}. {escape(step)}")
+        console.print()
+    console.print("  [bold]Sources[/]")
+    for source in result.sources:
+        console.print(f"    [{escape(source.id)}] {escape(describe_source(source))}")
+    console.print()
+    reviewed = f"  Rules reviewed {result.reviewed.isoformat()}"
+    if result.stale:
+        reviewed += " [bold red]warning: more than 12 months ago; advice may be out of date[/]"
+    console.print(reviewed)
+
+
+def render_requirement(requirement: RequirementResult, console: Console, *, explain: bool) -> None:
+    from rich.markup import escape
+
+    mark, style = STATUS_MARKS[requirement.status]
+    console.print(
+        f"  [{style}]{mark}[/]  [bold]{escape(requirement.title)}[/] "
+        f"[dim]({requirement.kind})[/]: {verdict_text(requirement.verdict)}"
+    )
+    if requirement.status is Status.OPEN:
+        for outcome in requirement.outcomes:
+            when = f"if {outcome.condition}" if outcome.condition else "otherwise"
+            console.print(f"      {escape(when)}: {verdict_text(outcome.verdict)}. {escape(outcome.reason)}")
+    else:
+        console.print(f"      {escape(requirement.outcome.reason)}")
+    if explain:
+        for trial in requirement.trials:
+            condition = trial.condition or "otherwise"
+            missing = f" (needs {', '.join(trial.missing)})" if trial.missing else ""
+            console.print(
+                f"      [dim]case {trial.case + 1}: {escape(condition)}: "
+                f"{TRIAL_WORDS[trial.result]}{escape(missing)}[/]"
+            )
+        if requirement.compared:
+            facts = ", ".join(f"{fact}={value}" for fact, value in requirement.compared)
+            console.print(f"      [dim]facts compared: {escape(facts)}[/]")
+    console.print()
+
+
+def describe_source(source: Source) -> str:
+    parts = [
+        f'"{source.title}"',
+        source.publisher,
+        source.url or "no address recorded",
+        source.date if source.date != "nd" else "no date",
+        source.reliability,
+    ]
+    return ", ".join(parts)
