@@ -78,56 +78,88 @@ def render_country(result: CountryResult, console: Console, *, explain: bool, st
     elif not result.complete:
         headline += f" at best, {verdict_text(result.worst_case)} at worst"
     console.print(headline)
-    console.print(f"  [dim]{escape(result.association)}[/]")
+    _block(console, f"[dim]{escape(result.association)}[/]", 2)
     console.print()
     for requirement in result.requirements:
         render_requirement(requirement, console, explain=explain)
     if result.open_questions:
-        console.print("  [bold]Open questions[/]")
+        _block(console, "[bold]Open questions[/]", 2)
         for question in result.open_questions:
-            console.print(f"    - {escape(question.question)} [bold]{escape(question.flag)}[/]")
+            _item(console, "-", f"{escape(question.question)} [bold]{escape(question.flag)}[/]", 4)
         console.print()
     if result.next_steps:
-        console.print("  [bold]Next steps[/]")
+        _block(console, "[bold]Next steps[/]", 2)
         for number, step in enumerate(result.next_steps, start=1):
-            console.print(f"    {number}. {escape(step)}")
+            _item(console, f"{number}.", escape(step), 4)
         console.print()
-    console.print("  [bold]Sources[/]")
+    _block(console, "[bold]Sources[/]", 2)
     for source in result.sources:
-        console.print(f"    [{escape(source.id)}] {escape(describe_source(source))}")
+        _item(console, escape(f"[{source.id}]"), escape(describe_source(source)), 4)
     console.print()
-    reviewed = f"  Rules reviewed {result.reviewed.isoformat()}"
+    reviewed = f"Rules reviewed {result.reviewed.isoformat()}"
     if result.stale:
         reviewed += " [bold red]warning: more than 12 months ago; advice may be out of date[/]"
-    console.print(reviewed)
+    _block(console, reviewed, 2)
 
 
 def render_requirement(requirement: RequirementResult, console: Console, *, explain: bool) -> None:
     from rich.markup import escape
 
     mark, style = STATUS_MARKS[requirement.status]
-    console.print(
-        f"  [{style}]{mark}[/]  [bold]{escape(requirement.title)}[/] "
-        f"[dim]({requirement.kind})[/]: {verdict_text(requirement.verdict)}"
+    _item(
+        console,
+        f"[{style}]{mark}[/]",
+        f"[bold]{escape(requirement.title)}[/] [dim]({requirement.kind})[/]: "
+        + (
+            f"{verdict_text(requirement.verdict)} or {verdict_text(requirement.worst_case)}"
+            if requirement.status is Status.OPEN
+            else verdict_text(requirement.verdict)
+        ),
+        2,
     )
     if requirement.status is Status.OPEN:
         for outcome in requirement.outcomes:
             when = f"if {outcome.condition}" if outcome.condition else "otherwise"
-            console.print(f"      {escape(when)}: {verdict_text(outcome.verdict)}. {escape(outcome.reason)}")
+            _item(
+                console, "-", f"{escape(when)}: {verdict_text(outcome.verdict)}. {escape(outcome.reason)}", 6
+            )
     else:
-        console.print(f"      {escape(requirement.outcome.reason)}")
+        _block(console, escape(requirement.outcome.reason), 6)
     if explain:
         for trial in requirement.trials:
             condition = trial.condition or "otherwise"
             missing = f" (needs {', '.join(trial.missing)})" if trial.missing else ""
-            console.print(
-                f"      [dim]case {trial.case + 1}: {escape(condition)}: "
-                f"{TRIAL_WORDS[trial.result]}{escape(missing)}[/]"
+            _item(
+                console,
+                f"[dim]case {trial.case + 1}:[/]",
+                f"[dim]{escape(condition)}: {TRIAL_WORDS[trial.result]}{escape(missing)}[/]",
+                6,
             )
         if requirement.compared:
-            facts = ", ".join(f"{fact}={value}" for fact, value in requirement.compared)
-            console.print(f"      [dim]facts compared: {escape(facts)}[/]")
+            facts = ", ".join(
+                f"{fact}={'unknown' if value is None else value}" for fact, value in requirement.compared
+            )
+            _block(console, f"[dim]facts compared: {escape(facts)}[/]", 6)
     console.print()
+
+
+def _block(console: Console, markup: str, indent: int) -> None:
+    """A paragraph that wraps under its own first letter."""
+    _item(console, "", markup, indent)
+
+
+def _item(console: Console, label: str, markup: str, indent: int) -> None:
+    """A label, then text that wraps with a hanging indent; no trailing spaces."""
+    from rich.text import Text
+
+    head = Text(" " * indent) + Text.from_markup(label)
+    if label:
+        head.append(" ")
+    hang = Text(" " * head.cell_len)
+    width = max(console.width - head.cell_len, 20)
+    for number, line in enumerate(Text.from_markup(markup).wrap(console, width)):
+        line.rstrip()
+        console.print((head if number == 0 else hang) + line, soft_wrap=True)
 
 
 def describe_source(source: Source) -> str:
