@@ -23,9 +23,9 @@ def resolve(text: str, ruleset: RuleSet) -> str:
     iso = ALIASES.get(key) or next((c for c, n in NAMES.items() if n.lower() == key), key)
     if iso in ruleset.countries:
         return iso
-    close = nearest(key, ruleset.countries) or nearest(key, names)
-    suggestions = list(dict.fromkeys(names[word] for word in close))
     known = iso in NAMES
+    close = [] if known else nearest(key, ruleset.countries) or nearest(key, names)
+    suggestions = list(dict.fromkeys(names[word] for word in close))
     what = f"no rules for {NAMES[iso]} ({iso})" if known else f"unknown country '{text}'"
     hint = (
         f"did you mean {', '.join(suggestions)}? " if suggestions else ""

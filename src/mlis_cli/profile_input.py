@@ -26,7 +26,7 @@ MAX_EXPERIENCE = 80
 
 
 def nearest(word: str, choices: Iterable[str], count: int = 3) -> list[str]:
-    return difflib.get_close_matches(word.lower(), list(choices), n=count, cutoff=0.5)
+    return difflib.get_close_matches(word.lower(), list(choices), n=count, cutoff=0.7)
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
@@ -119,10 +119,13 @@ def _choice(fact: str, value: Any, choices: type[Sector] | type[Stay]) -> str:
 
 
 def _citizenships(value: Any) -> tuple[str, ...]:
-    items: list[Any] = value.split(",") if isinstance(value, str) else value
+    items: list[Any] = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not items or not all(isinstance(i, str) for i in items):
         raise UsageError(f"citizenship: expected country codes, got {value!r}")
-    return tuple(sorted({resolve_citizenship(item) for item in items if item.strip()}))
+    codes = {resolve_citizenship(part) for item in items for part in item.split(",") if part.strip()}
+    if not codes:
+        raise UsageError(f"citizenship: expected country codes, got {value!r}")
+    return tuple(sorted(codes))
 
 
 def _languages(value: Any) -> dict[str, Level]:

@@ -47,12 +47,14 @@ def list_countries(
     else:
         from rich.table import Table
 
+        from mlis_cli.render.text import print_table
+
         table = Table(box=None, pad_edge=False, header_style="bold")
         for column in ("code", "name", "group", "association"):
             table.add_column(column)
         for row in rows:
             table.add_row(row["code"], row["name"], GROUP_WORDS[row["group"]], row["association"])
-        console(no_color).print(table)
+        print_table(table, console(no_color))
 
 
 def country_row(country: Country) -> dict[str, Any]:

@@ -5,6 +5,7 @@ Color is never the only signal: every mark is also a word (met, not met, open).
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from mlis_cli.model.report import CountryResult, Report, RequirementResult, Status, TrialResult
@@ -13,6 +14,7 @@ from mlis_cli.verdicts import Verdict
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
 VERDICT_STYLES: dict[Verdict, str] = {
     Verdict.ELIGIBLE: "bold green",
@@ -66,7 +68,17 @@ def render_table(report: Report, console: Console) -> None:
             "yes" if result.complete else "no",
             ", ".join(q.fact for q in result.open_questions) or "-",
         )
-    console.print(table)
+    print_table(table, console)
+
+
+_TRAILING_SPACES = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+
+
+def print_table(table: Table, console: Console) -> None:
+    """A table without the spaces rich pads its last column with."""
+    with console.capture() as captured:
+        console.print(table)
+    console.file.write(_TRAILING_SPACES.sub(r"\1", captured.get()))
 
 
 def render_country(result: CountryResult, console: Console, *, explain: bool, strict: bool) -> None:
