@@ -1,0 +1,347 @@
+"""mlis check: exact JSON and text, exit codes, normalisation and usage errors."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import FIXTURES
+
+TWO = str(FIXTURES / "two-countries")
+
+PLACES = {
+    "id": "places-youll-go",
+    "title": "Oh, the Places You'll Go (with your MLIS)!",
+    "publisher": "Hack Library School",
+    "url": None,
+    "date": "nd",
+    "reliability": "weak",
+}
+
+
+def check_json(mlis, *args: str):  # type: ignore[no-untyped-def]
+    run = mlis("check", "--rules-dir", TWO, "--json", *args)
+    assert (run.exit_code, run.stderr) == (0, "")
+    return json.loads(run.stdout)
+
+
+def test_a_complete_answer_is_exact_json(mlis) -> None:  # type: ignore[no-untyped-def]
+    document = check_json(mlis, "--degree", "ALA", "-c", "land of a", "--citizenship", "US", "--age", "25")
+    assert document == {
+        "schema": 1,
+        "today": "2026-11-22",
+        "strict": False,
+        "profile": {
+            "degree": "ala",
+            "citizenship": ["us"],
+            "age": 25,
+            "languages": {},
+            "sector": None,
+            "stay": None,
+            "graduated": None,
+            "experience": None,
+            "phd": None,
+        },
+        "results": [
+            {
+                "country": "xa",
+                "name": "Atlantis",
+                "group": "no-additional-qualifications",
+                "association": "Atlantis Library Association",
+                "verdict": "conditional",
+                "worst_case": "conditional",
+                "complete": True,
+                "requirements": [
+                    {
+                        "id": "degree",
+                        "kind": "accreditation",
+                        "title": "Degree recognised",
+                        "status": "met",
+                        "verdict": "eligible",
+                        "worst_case": "eligible",
+                        "reason": "The association accepts ALA and CILIP degrees.",
+                        "steps": [],
+                        "sources": ["places-youll-go"],
+                        "matched_case": 0,
+                        "compared": {"degree": "ala"},
+                        "missing": [],
+                        "outcomes": [],
+                        "cases_tried": [
+                            {
+                                "case": 0,
+                                "condition": "degree is ala or cilip",
+                                "result": "matched",
+                                "missing": [],
+                            },
+                            {"case": 1, "condition": None, "result": "not_reached", "missing": []},
+                        ],
+                    },
+                    {
+                        "id": "work",
+                        "kind": "visa",
+                        "title": "Right to work",
+                        "status": "met",
+                        "verdict": "conditional",
+                        "worst_case": "conditional",
+                        "reason": "A working holiday visa is open to people aged 18 to 30.",
+                        "steps": ["Apply for the working holiday visa."],
+                        "sources": ["places-youll-go"],
+                        "matched_case": 1,
+                        "compared": {"citizenship": ["us"], "age": 25},
+                        "missing": [],
+                        "outcomes": [],
+                        "cases_tried": [
+                            {
+                                "case": 0,
+                                "condition": "a citizenship of eea",
+                                "result": "not_matched",
+                                "missing": [],
+                            },
+                            {
+                                "case": 1,
+                                "condition": "aged 18 to 30 years",
+                                "result": "matched",
+                                "missing": [],
+                            },
+                            {"case": 2, "condition": None, "result": "not_reached", "missing": []},
+                        ],
+                    },
+                ],
+                "open_questions": [],
+                "next_steps": ["Apply for the working holiday visa."],
+                "sources": [PLACES],
+                "reviewed": "2026-01-15",
+                "stale": False,
+            }
+        ],
+    }
+
+
+def test_unanswered_facts_give_best_and_worst_case_and_open_questions(mlis) -> None:  # type: ignore[no-untyped-def]
+    result = check_json(mlis, "--degree", "ala", "--country", "xa")["results"][0]
+    assert (result["verdict"], result["worst_case"], result["complete"]) == ("eligible", "unlikely", False)
+    assert result["open_questions"] == [
+        {
+            "fact": "citizenship",
+            "flag": "--citizenship CODE",
+            "question": "Which citizenships do you hold?",
+            "settles": ["work"],
+        },
+        {"fact": "age", "flag": "--age YEARS", "question": "How old are you?", "settles": ["work"]},
+    ]
+    work = result["requirements"][1]
+    assert (work["status"], work["matched_case"], work["missing"]) == ("open", None, ["citizenship", "age"])
+    assert [(o["case"], o["condition"], o["verdict"]) for o in work["outcomes"]] == [
+        (0, "a citizenship of eea", "eligible"),
+        (1, "aged 18 to 30 years", "conditional"),
+        (2, None, "unlikely"),
+    ]
+    assert result["next_steps"] == ["Find an employer who will sponsor you."]
+
+
+def test_strict_reports_the_worst_case(mlis) -> None:  # type: ignore[no-untyped-def]
+    document = check_json(mlis, "--degree", "ala", "--country", "xa", "--strict")
+    result = document["results"][0]
+    assert (document["strict"], result["verdict"], result["worst_case"], result["complete"]) == (
+        True,
+        "unlikely",
+        "unlikely",
+        False,
+    )
+
+
+def test_several_countries_keep_the_order_asked_and_all_gives_every_country(mlis) -> None:  # type: ignore[no-untyped-def]
+    asked = check_json(mlis, "--degree", "ala", "--country", "xb,Atlantis", "--country", "xb")
+    assert [r["country"] for r in asked["results"]] == ["xb", "xa"]
+    every = check_json(mlis, "--degree", "ala", "--all")
+    assert [(r["country"], r["verdict"], r["stale"]) for r in every["results"]] == [
+        ("xa", "eligible", False),
+        ("xb", "eligible", True),
+    ]
+
+
+def test_country_names_and_aliases_in_any_case_resolve(mlis) -> None:  # type: ignore[no-untyped-def]
+    for name in ("XA", "atlantis", "ATLANTIDA", " land  of a "):
+        assert [r["country"] for r in check_json(mlis, "--country", name)["results"]] == ["xa"]
+
+
+def test_languages_and_citizenships_are_normalised(mlis) -> None:  # type: ignore[no-untyped-def]
+    profile = check_json(
+        mlis,
+        "-c",
+        "xb",
+        "--lang",
+        "DE:b2",
+        "--lang",
+        "fi:Native",
+        "--citizenship",
+        "uk,Finland",
+        "--citizenship",
+        "Deutschland",
+    )["profile"]
+    assert (profile["languages"], profile["citizenship"]) == (
+        {"de": "B2", "fi": "native"},
+        ["de", "fi", "gb"],
+    )
+
+
+def test_an_unknown_country_suggests_the_nearest_codes(mlis) -> None:  # type: ignore[no-untyped-def]
+    run = mlis("check", "--rules-dir", TWO, "--country", "atlntis", "--degree", "ala")
+    assert (run.exit_code, run.stdout, run.stderr) == (
+        2,
+        "",
+        "mlis: error: unknown country 'atlntis' (did you mean xa? "
+        "'mlis list-countries' shows every country with rules)\n",
+    )
+
+
+def test_a_real_country_without_rules_says_so(mlis) -> None:  # type: ignore[no-untyped-def]
+    run = mlis("check", "--rules-dir", TWO, "--country", "Deutschland")
+    assert (run.exit_code, run.stderr) == (
+        2,
+        "mlis: error: no rules for Germany (de) ('mlis list-countries' shows every country with rules)\n",
+    )
+
+
+def test_a_misspelt_degree_is_a_usage_error_with_suggestions(mlis) -> None:  # type: ignore[no-untyped-def]
+    run = mlis("check", "--rules-dir", TWO, "--country", "xa", "--degree", "alla")
+    assert (run.exit_code, run.stdout, run.stderr) == (
+        2,
+        "",
+        "mlis: error: unknown degree 'alla': expected one of ala, cilip, alia, lianza, lai, other, "
+        "unaccredited, none (did you mean ala, alia?)\n",
+    )
+
+
+def test_bad_values_are_usage_errors(mlis) -> None:  # type: ignore[no-untyped-def]
+    cases = {
+        ("--age", "500"): "mlis: error: age: 500 is out of range; expected 0 to 120\n",
+        (
+            "--lang",
+            "de:Z9",
+        ): "mlis: error: language level 'Z9' for 'de': expected one of none, A1, A2, B1, B2, "
+        "C1, C2, native\n",
+        (
+            "--lang",
+            "german",
+        ): "mlis: error: language 'german': expected CODE:LEVEL, e.g. de:B2 or fi:native\n",
+        ("--sector", "museum"): "mlis: error: sector: expected one of public, academic, school, special, "
+        "corporate, got 'museum'\n",
+        ("--citizenship", "xyzzy"): "mlis: error: unknown citizenship 'xyzzy': expected a country code "
+        "such as us, gb, fi\n",
+    }
+    for args, message in cases.items():
+        run = mlis("check", "--rules-dir", TWO, "--country", "xa", *args)
+        assert (run.exit_code, run.stdout, run.stderr) == (2, "", message), args
+
+
+def test_errors_are_json_on_stderr_when_json_is_asked(mlis) -> None:  # type: ignore[no-untyped-def]
+    run = mlis("check", "--rules-dir", TWO, "--country", "xa", "--age", "-3", "--format", "json")
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert json.loads(run.stderr) == {
+        "error": {"code": "usage", "message": "age: -3 is out of range; expected 0 to 120", "hint": None}
+    }
+
+
+def test_no_country_is_a_usage_error(mlis) -> None:  # type: ignore[no-untyped-def]
+    run = mlis("check", "--rules-dir", TWO, "--degree", "ala")
+    assert (run.exit_code, run.stderr) == (
+        2,
+        "mlis: error: no country given (add --country CODE (e.g. --country fi) or --all)\n",
+    )
+
+
+def test_an_unknown_option_is_one_line_and_exit_2(mlis) -> None:  # type: ignore[no-untyped-def]
+    run = mlis("check", "--degre", "ala")
+    assert run.exit_code == 2
+    assert run.stdout == ""
+    assert run.stderr.startswith("mlis: error: No such option: --degre")
+    assert run.stderr.count("\n") == 1
+
+
+def test_the_brief_table_compares_countries_without_details(mlis) -> None:  # type: ignore[no-untyped-def]
+    run = mlis("check", "--rules-dir", TWO, "--all", "--degree", "ala", "--brief")
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert run.stdout == (
+        "country        verdict   worst case  complete  open questions\n"
+        "Atlantis (xa)  eligible  unlikely    no        citizenship, age\n"
+        "Borduria (xb)  eligible  unlikely    no        language:de\n"
+    )
+
+
+def test_text_output_gives_verdict_requirements_steps_sources_and_a_staleness_warning(mlis) -> None:  # type: ignore[no-untyped-def]
+    run = mlis("check", "--rules-dir", TWO, "--country", "xb", "--degree", "ala", "--lang", "de:b1")
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert run.stdout == (
+        "Borduria (xb): unlikely\n"
+        "  Bordurian Library Board\n"
+        "\n"
+        "  ✗ not met Bordurian language (language): unlikely\n"
+        "      Without good German a post is unlikely.\n"
+        "\n"
+        "  Next steps\n"
+        "    1. Learn German to B2.\n"
+        "\n"
+        "  Sources\n"
+        '    [places-youll-go] "Oh, the Places You\'ll Go (with your MLIS)!", Hack Library School, '
+        "no address\n"
+        "                      recorded, no date, weak\n"
+        "\n"
+        "  Rules reviewed 2024-06-01 warning: more than 12 months ago; advice may be out of date\n"
+    )
+
+
+def test_explain_shows_every_case_tried(mlis) -> None:  # type: ignore[no-untyped-def]
+    run = mlis(
+        "check",
+        "--rules-dir",
+        TWO,
+        "--country",
+        "xa",
+        "--degree",
+        "cilip",
+        "--citizenship",
+        "fr",
+        "--explain",
+    )
+    assert run.exit_code == 0
+    assert (
+        "  ✓ met Right to work (visa): eligible\n"
+        "      Free movement.\n"
+        "      case 1: a citizenship of eea: matched\n"
+        "      case 2: aged 18 to 30 years: not reached\n"
+        "      case 3: otherwise: not reached\n"
+        "      facts compared: citizenship=['fr']\n"
+    ) in run.stdout
+
+
+def test_a_profile_file_is_read_and_flags_override_it(mlis, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "me.yaml"
+    path.write_text("degree: cilip\nage: 40\nlanguages: {de: A1}\n", encoding="utf-8")
+    profile = check_json(mlis, "-c", "xa", "--profile", str(path), "--age", "29", "--lang", "fr:C1")[
+        "profile"
+    ]
+    assert (profile["degree"], profile["age"], profile["languages"]) == (
+        "cilip",
+        29,
+        {"de": "A1", "fr": "C1"},
+    )
+
+
+def test_a_profile_file_with_a_duplicate_fact_is_refused(mlis, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "me.yaml"
+    path.write_text("degree: cilip\ndegree: ala\n", encoding="utf-8")
+    run = mlis("check", "--rules-dir", TWO, "-c", "xa", "--profile", str(path))
+    assert (run.exit_code, run.stderr) == (
+        2,
+        f"mlis: error: {path}:2:1: duplicate key 'degree' (first defined at line 1)\n",
+    )
+
+
+def test_the_shipped_rules_answer_the_main_question(mlis) -> None:  # type: ignore[no-untyped-def]
+    run = mlis("check", "--degree", "ala", "--country", "fi", "--json")
+    result = json.loads(run.stdout)["results"][0]
+    assert (run.exit_code, result["country"], result["verdict"] in {"eligible", "case_by_case"}) == (
+        0,
+        "fi",
+        True,
+    )

@@ -1,0 +1,228 @@
+"""The engine: first match wins, unanswered cases keep both branches, countries take the worst."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from mlis_cli.engine import NO_RULE_REASON, evaluate, evaluate_country, is_stale
+from mlis_cli.model.profile import Profile
+from mlis_cli.model.report import Status
+from mlis_cli.model.rule_files import Level
+from mlis_cli.verdicts import Verdict
+from tests.rulekit import country, ruleset
+
+TODAY = dt.date(2026, 11, 22)
+
+TWO_REQUIREMENTS = country(
+    "xa",
+    """
+    - id: degree
+      kind: accreditation
+      title: Degree recognised
+      cases:
+        - when: {degree: [ala]}
+          verdict: eligible
+          reason: First case.
+          steps: [Apply A.]
+          sources: [places-youll-go]
+        - when: {degree: [ala, cilip]}
+          verdict: conditional
+          reason: Second case, also matching ala.
+          steps: [Apply B.]
+          sources: [cilip-become-librarian]
+    - id: work
+      kind: visa
+      title: Right to work
+      cases:
+        - when: {citizenship: [eea]}
+          verdict: eligible
+          reason: Free movement.
+          sources: [your-europe-work-abroad]
+        - when: {age: {max: 30}}
+          verdict: conditional
+          reason: Working holiday.
+          steps: [Apply for the working holiday visa.]
+          sources: [places-youll-go]
+        - otherwise: true
+          verdict: unlikely
+          reason: Sponsorship.
+          steps: [Find a sponsor.]
+          sources: [places-youll-go]
+    """,
+)
+
+
+def test_the_first_matching_case_decides(tmp_path: Path) -> None:
+    rules = ruleset(tmp_path, {"xa": TWO_REQUIREMENTS})
+    result = evaluate_country(rules, rules.countries["xa"], Profile(degree="ala"), TODAY)
+    degree = result.requirements[0]
+    assert (degree.status, degree.verdict, degree.outcome.reason) == (
+        Status.MET,
+        Verdict.ELIGIBLE,
+        "First case.",
+    )
+    assert [t.result.value for t in degree.trials] == ["matched", "not_reached"]
+
+
+def test_a_later_case_applies_when_the_earlier_ones_do_not_match(tmp_path: Path) -> None:
+    rules = ruleset(tmp_path, {"xa": TWO_REQUIREMENTS})
+    result = evaluate_country(rules, rules.countries["xa"], Profile(degree="cilip"), TODAY)
+    assert result.requirements[0].verdict is Verdict.CONDITIONAL
+
+
+def test_no_matching_case_is_unknown_never_a_guess(tmp_path: Path) -> None:
+    rules = ruleset(tmp_path, {"xa": TWO_REQUIREMENTS})
+    result = evaluate_country(rules, rules.countries["xa"], Profile(degree="none"), TODAY)
+    degree = result.requirements[0]
+    assert (degree.status, degree.verdict, degree.outcome.reason) == (
+        Status.NOT_MET,
+        Verdict.UNKNOWN,
+        NO_RULE_REASON,
+    )
+
+
+def test_several_unanswered_requirements_give_best_and_worst_case(tmp_path: Path) -> None:
+    rules = ruleset(tmp_path, {"xa": TWO_REQUIREMENTS})
+    result = evaluate_country(rules, rules.countries["xa"], Profile(), TODAY)
+    assert (result.verdict, result.worst_case, result.complete) == (
+        Verdict.ELIGIBLE,
+        Verdict.UNKNOWN,
+        False,
+    )
+    degree, work = result.requirements
+    assert degree.status is Status.OPEN
+    assert [o.verdict for o in degree.outcomes] == [
+        Verdict.ELIGIBLE,
+        Verdict.CONDITIONAL,
+        Verdict.UNKNOWN,
+    ]
+    assert [o.verdict for o in work.outcomes] == [
+        Verdict.ELIGIBLE,
+        Verdict.CONDITIONAL,
+        Verdict.UNLIKELY,
+    ]
+    assert [(q.fact, q.flag, q.settles) for q in result.open_questions] == [
+        ("degree", "--degree CODE", ("degree",)),
+        ("citizenship", "--citizenship CODE", ("work",)),
+        ("age", "--age YEARS", ("work",)),
+    ]
+
+
+def test_strict_reports_the_worst_case_as_the_verdict(tmp_path: Path) -> None:
+    rules = ruleset(tmp_path, {"xa": TWO_REQUIREMENTS})
+    profile = Profile(degree="ala", citizenship=("us",))
+    loose = evaluate_country(rules, rules.countries["xa"], profile, TODAY)
+    strict = evaluate_country(rules, rules.countries["xa"], profile, TODAY, strict=True)
+    assert (loose.verdict, loose.worst_case) == (Verdict.CONDITIONAL, Verdict.UNLIKELY)
+    assert (strict.verdict, strict.worst_case, strict.complete) == (
+        Verdict.UNLIKELY,
+        Verdict.UNLIKELY,
+        False,
+    )
+
+
+def test_the_country_takes_the_worst_requirement(tmp_path: Path) -> None:
+    rules = ruleset(tmp_path, {"xa": TWO_REQUIREMENTS})
+    profile = Profile(degree="ala", citizenship=("us",), age=45)
+    result = evaluate_country(rules, rules.countries["xa"], profile, TODAY)
+    assert (result.verdict, result.complete) == (Verdict.UNLIKELY, True)
+    assert result.next_steps == ("Apply A.", "Find a sponsor.")
+
+
+def test_an_open_requirement_contributes_its_worst_case_steps(tmp_path: Path) -> None:
+    rules = ruleset(tmp_path, {"xa": TWO_REQUIREMENTS})
+    result = evaluate_country(rules, rules.countries["xa"], Profile(degree="ala"), TODAY)
+    assert result.next_steps == ("Apply A.", "Find a sponsor.")
+
+
+def test_an_unanswered_case_with_the_same_verdict_as_the_rest_is_decided(tmp_path: Path) -> None:
+    rules = ruleset(
+        tmp_path,
+        {
+            "xb": country(
+                "xb",
+                """
+                - id: only
+                  kind: review
+                  title: Same either way
+                  cases:
+                    - when: {age: {max: 30}}
+                      verdict: case_by_case
+                      reason: Young.
+                      sources: [places-youll-go]
+                    - otherwise: true
+                      verdict: case_by_case
+                      reason: Anyone.
+                      sources: [places-youll-go]
+                """,
+            )
+        },
+    )
+    result = evaluate_country(rules, rules.countries["xb"], Profile(), TODAY)
+    only = result.requirements[0]
+    assert (only.status, only.outcome.reason, result.open_questions, result.complete) == (
+        Status.NOT_MET,
+        "Anyone.",
+        (),
+        True,
+    )
+
+
+def test_evaluate_keeps_the_order_of_the_countries_asked(tmp_path: Path) -> None:
+    rules = ruleset(tmp_path, {"xa": TWO_REQUIREMENTS, "xb": TWO_REQUIREMENTS.replace("xa", "xb")})
+    report = evaluate(rules, Profile(), ["xb", "xa"], TODAY)
+    assert [r.code for r in report.results] == ["xb", "xa"]
+
+
+def test_sources_are_those_of_every_possible_outcome_in_order(tmp_path: Path) -> None:
+    rules = ruleset(tmp_path, {"xa": TWO_REQUIREMENTS})
+    result = evaluate_country(rules, rules.countries["xa"], Profile(), TODAY)
+    assert [s.id for s in result.sources] == [
+        "places-youll-go",
+        "cilip-become-librarian",
+        "your-europe-work-abroad",
+    ]
+
+
+def test_rules_reviewed_more_than_twelve_months_ago_are_stale() -> None:
+    reviewed = dt.date(2025, 11, 22)
+    assert (is_stale(reviewed, dt.date(2026, 11, 22)), is_stale(reviewed, dt.date(2026, 11, 23))) == (
+        False,
+        True,
+    )
+    assert is_stale(dt.date(2024, 2, 29), dt.date(2025, 3, 1)) is True
+
+
+def test_languages_compare_by_level_with_native_above_c2(tmp_path: Path) -> None:
+    rules = ruleset(
+        tmp_path,
+        {
+            "xc": country(
+                "xc",
+                """
+                - id: lang
+                  kind: language
+                  title: German
+                  cases:
+                    - when: {language: {de: B2}}
+                      verdict: eligible
+                      reason: Enough German.
+                      sources: [places-youll-go]
+                    - otherwise: true
+                      verdict: unlikely
+                      reason: Not enough German.
+                      sources: [places-youll-go]
+                """,
+            )
+        },
+    )
+    xc = rules.countries["xc"]
+    verdicts = [
+        evaluate_country(rules, xc, Profile(languages=languages), TODAY).verdict
+        for languages in ({"de": Level.NATIVE}, {"de": Level.B2}, {"de": Level.B1}, {"de": Level.NONE})
+    ]
+    assert verdicts == [Verdict.ELIGIBLE, Verdict.ELIGIBLE, Verdict.UNLIKELY, Verdict.UNLIKELY]
+    unknown = evaluate_country(rules, xc, Profile(languages={"fr": Level.C2}), TODAY)
+    assert [q.fact for q in unknown.open_questions] == ["language:de"]
+    assert unknown.open_questions[0].flag == "--lang de:LEVEL"
