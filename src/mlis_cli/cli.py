@@ -11,11 +11,6 @@ from mlis_cli.commands import catalog, check, rules
 
 app = typer.Typer(
     name="mlis",
-    help=(
-        "Can I work as a librarian abroad with my library degree?\n\n"
-        "Exit codes: 0 ran; 1 a --fail-on threshold was met or rules have problems; "
-        "2 usage error; 3 invalid rule data; 130 interrupted."
-    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -44,6 +39,14 @@ def main(
       mlis check --degree ala --all --citizenship us --age 28 --lang de:B2
       mlis list-countries
       mlis show de
+
+    \b
+    Exit codes:
+      0    it ran
+      1    rules validate or rules test found problems
+      2    usage error (unknown option, country, degree, bad value or profile)
+      3    the rule data is invalid
+      130  interrupted
     """
 
 
