@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from mlis_cli import __version__
-from mlis_cli.commands import catalog, check, rules
+from mlis_cli.commands import catalog, check, matrix, rules
 
 app = typer.Typer(
     name="mlis",
@@ -54,4 +54,5 @@ app.command("check")(check.check)
 app.command("list-countries")(catalog.list_countries)
 app.command("show")(catalog.show)
 app.command("degrees")(catalog.degrees)
+app.command("matrix")(matrix.matrix)
 app.add_typer(rules.app, name="rules")

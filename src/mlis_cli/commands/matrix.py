@@ -1,0 +1,68 @@
+"""mlis matrix: degrees by countries, the recognition verdict of each at a glance."""
+
+from __future__ import annotations
+
+import sys
+
+from mlis_cli.commands.options import FormatOption, JsonFlag, NoColor, RulesDir
+from mlis_cli.commands.shared import console, load_rules, today
+from mlis_cli.recognition import matrix as build_matrix
+from mlis_cli.render.formats import Format, chosen
+
+
+def matrix(
+    fmt: FormatOption = Format.TEXT,
+    json_flag: JsonFlag = False,
+    no_color: NoColor = False,
+    rules_dir: RulesDir = None,
+) -> None:
+    """Degrees by countries: how each degree is recognised, from the degree alone.
+
+    \b
+    Examples:
+      mlis matrix
+      mlis matrix --format json
+
+    Only accreditation and review requirements count; visas, language and
+    nationality depend on the person (use mlis check). A cell marked + may be
+    better depending on other facts: it shows the worst case; the JSON gives both.
+    """
+    ruleset = load_rules(rules_dir)
+    rows = build_matrix(ruleset, today())
+    if chosen(fmt, json_flag) is Format.JSON:
+        from mlis_cli.render.json_out import write_json
+
+        write_json(
+            [
+                {
+                    "degree": row[0].degree,
+                    "countries": {
+                        cell.country: {
+                            "verdict": cell.verdict.value,
+                            "worst_case": cell.worst_case.value,
+                            "complete": cell.complete,
+                        }
+                        for cell in row
+                    },
+                }
+                for row in rows
+            ],
+            sys.stdout,
+        )
+        return
+    from rich.table import Table
+
+    from mlis_cli.render.text import print_table, verdict_text
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("degree")
+    for code in ruleset.countries:
+        table.add_column(code)
+    for row in rows:
+        table.add_row(
+            row[0].degree,
+            *(verdict_text(cell.worst_case) + ("" if cell.complete else "+") for cell in row),
+        )
+    out = console(no_color)
+    print_table(table, out)
+    out.print("+ may be better depending on other facts (worst case shown); see mlis check")
