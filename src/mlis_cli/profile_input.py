@@ -17,7 +17,7 @@ from mlis_cli.errors import UsageError
 from mlis_cli.facts import FACTS
 from mlis_cli.iso3166 import ALIASES, NAMES
 from mlis_cli.model.profile import Profile
-from mlis_cli.model.rule_files import Level, Sector, Stay
+from mlis_cli.model.vocabulary import Level, Sector, Stay
 
 PROFILE_KEYS = (*FACTS, "languages")
 _LEVELS = {level.value.lower(): level for level in Level}

@@ -8,7 +8,7 @@ from typing import Any
 
 from mlis_cli.conditions.base import Context, Tri, join_words
 from mlis_cli.model.profile import LEVEL_RANK, Profile
-from mlis_cli.model.rule_files import Level
+from mlis_cli.model.vocabulary import Level
 
 LevelsArg = tuple[tuple[str, Level], ...]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mlis_cli.conditions.choice import ChoiceCondition
-from mlis_cli.model.rule_files import Stay
+from mlis_cli.model.vocabulary import Stay
 
 
 class StayCondition(ChoiceCondition):

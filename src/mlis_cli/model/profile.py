@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from mlis_cli.model.rule_files import Level
+from mlis_cli.model.vocabulary import Level
 
 LEVEL_RANK: dict[Level, int] = {level: rank for rank, level in enumerate(Level)}
 

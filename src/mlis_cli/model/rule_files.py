@@ -8,11 +8,11 @@ are checked afterwards by `mlis_cli.references`, which sees every file at once.
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, model_validator
 
+from mlis_cli.model.vocabulary import Group, Kind, Level, Reliability, Sector, Stay
 from mlis_cli.verdicts import Verdict
 
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
@@ -27,54 +27,6 @@ def _listify(value: object) -> object:
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class Kind(StrEnum):
-    ACCREDITATION = "accreditation"
-    LANGUAGE = "language"
-    NATIONALITY = "nationality"
-    VISA = "visa"
-    REVIEW = "review"
-
-
-class Group(StrEnum):
-    """The founding post's two groups, and the countries raised only in its replies."""
-
-    NO_EXTRA = "no-additional-qualifications"
-    MORE_HOOPS = "more-hoops"
-    REPLIES = "replies"
-
-
-class Sector(StrEnum):
-    PUBLIC = "public"
-    ACADEMIC = "academic"
-    SCHOOL = "school"
-    SPECIAL = "special"
-    CORPORATE = "corporate"
-
-
-class Stay(StrEnum):
-    SHORT = "short"
-    LONG = "long"
-
-
-class Level(StrEnum):
-    """A language level: none, the CEFR levels, native; ordered lowest to highest."""
-
-    NONE = "none"
-    A1 = "A1"
-    A2 = "A2"
-    B1 = "B1"
-    B2 = "B2"
-    C1 = "C1"
-    C2 = "C2"
-    NATIVE = "native"
-
-
-class Reliability(StrEnum):
-    OFFICIAL = "official"
-    SECONDARY = "secondary"
-    WEAK = "weak"
 
 
 # The models are strict (no "1" for 1, no 1 for "1"), but enums are read from
