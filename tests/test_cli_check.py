@@ -310,7 +310,7 @@ def test_explain_shows_every_case_tried(mlis) -> None:  # type: ignore[no-untype
         "      case 1: a citizenship of eea: matched\n"
         "      case 2: aged 18 to 30 years: not reached\n"
         "      case 3: otherwise: not reached\n"
-        "      facts compared: citizenship=['fr']\n"
+        "      facts compared: citizenship=['fr'], age=unknown\n"
     ) in run.stdout
 
 

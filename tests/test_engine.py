@@ -136,7 +136,9 @@ def test_an_open_requirement_contributes_its_worst_case_steps(tmp_path: Path) ->
     assert result.next_steps == ("Apply A.", "Find a sponsor.")
 
 
-def test_an_unanswered_case_with_the_same_verdict_as_the_rest_is_decided(tmp_path: Path) -> None:
+def test_a_fact_that_changes_only_the_reason_leaves_the_requirement_open_but_the_verdict_sure(
+    tmp_path: Path,
+) -> None:
     rules = ruleset(
         tmp_path,
         {
@@ -161,12 +163,79 @@ def test_an_unanswered_case_with_the_same_verdict_as_the_rest_is_decided(tmp_pat
     )
     result = evaluate_country(rules, rules.countries["xb"], Profile(), TODAY)
     only = result.requirements[0]
-    assert (only.status, only.outcome.reason, result.open_questions, result.complete) == (
-        Status.NOT_MET,
-        "Anyone.",
-        (),
+    assert (only.status, [o.reason for o in only.outcomes], result.verdict, result.complete) == (
+        Status.OPEN,
+        ["Young.", "Anyone."],
+        Verdict.CASE_BY_CASE,
         True,
     )
+    assert [q.fact for q in result.open_questions] == ["age"]
+
+
+def test_a_case_that_cannot_be_reached_once_earlier_cases_are_settled_is_not_possible(
+    tmp_path: Path,
+) -> None:
+    rules = ruleset(
+        tmp_path,
+        {
+            "xd": country(
+                "xd",
+                """
+                - id: post
+                  kind: review
+                  title: Public posts
+                  cases:
+                    - when: {sector: [public]}
+                      verdict: unlikely
+                      reason: Public posts need nationality.
+                      sources: [places-youll-go]
+                    - when: {sector: [public], degree: [ala]}
+                      verdict: ineligible
+                      reason: Never reached, since public posts stop at the first case.
+                      sources: [places-youll-go]
+                    - otherwise: true
+                      verdict: eligible
+                      reason: Other sectors are open.
+                      sources: [places-youll-go]
+                """,
+            )
+        },
+    )
+    result = evaluate_country(rules, rules.countries["xd"], Profile(degree="ala"), TODAY)
+    assert (result.verdict, result.worst_case) == (Verdict.ELIGIBLE, Verdict.UNLIKELY)
+    assert [t.result.value for t in result.requirements[0].trials] == [
+        "unanswered",
+        "not_reached",
+        "unanswered",
+    ]
+
+
+def test_cases_that_cover_every_degree_leave_no_unknown_when_the_degree_is_missing(tmp_path: Path) -> None:
+    every = "[ala, cilip, alia, lianza, lai, other, unaccredited, none]"
+    rules = ruleset(
+        tmp_path,
+        {
+            "xe": country(
+                "xe",
+                f"""
+                - id: degree
+                  kind: accreditation
+                  title: Degree
+                  cases:
+                    - when: {{degree: [ala]}}
+                      verdict: eligible
+                      reason: ALA.
+                      sources: [places-youll-go]
+                    - when: {{degree: {every}}}
+                      verdict: case_by_case
+                      reason: The rest.
+                      sources: [places-youll-go]
+                """,
+            )
+        },
+    )
+    result = evaluate_country(rules, rules.countries["xe"], Profile(), TODAY)
+    assert (result.verdict, result.worst_case) == (Verdict.ELIGIBLE, Verdict.CASE_BY_CASE)
 
 
 def test_evaluate_keeps_the_order_of_the_countries_asked(tmp_path: Path) -> None:

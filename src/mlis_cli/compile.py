@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 from mlis_cli.conditions import logic
 from mlis_cli.conditions.base import Context
 from mlis_cli.model import ruleset as rs
+from mlis_cli.model.rule_files import Case as CaseModel
 from mlis_cli.model.rule_files import CountryFile, DegreesFile, GroupsFile, SourcesFile
+from mlis_cli.model.rule_files import Requirement as RequirementModel
 
 if TYPE_CHECKING:
     from mlis_cli.loader import Collected
@@ -61,27 +63,37 @@ def _country(country: CountryFile, context: Context, display: str) -> rs.Country
         group=country.group.value,
         association=country.association,
         reviewed=country.reviewed,
-        requirements=tuple(
-            rs.Requirement(
-                id=requirement.id,
-                kind=requirement.kind.value,
-                title=requirement.title,
-                cases=tuple(
-                    rs.Case(
-                        condition=logic.build(case.when, context) if case.when else None,
-                        verdict=case.verdict,
-                        reason=case.reason,
-                        steps=tuple(case.steps),
-                        sources=tuple(case.sources),
-                    )
-                    for case in requirement.cases
-                ),
-            )
-            for requirement in country.requirements
-        ),
+        requirements=tuple(_requirement(requirement, context) for requirement in country.requirements),
         tests=tuple(
             rs.RuleTest(test.name, dict(test.profile), test.today or country.reviewed, test.expect)
             for test in country.tests
         ),
         file=display,
+    )
+
+
+def _requirement(requirement: RequirementModel, context: Context) -> rs.Requirement:
+    cases = tuple(_case(case, context) for case in requirement.cases)
+    facts: dict[str, None] = {}
+    for case in cases:
+        facts.update(dict.fromkeys(case.facts))
+    return rs.Requirement(
+        id=requirement.id,
+        kind=requirement.kind.value,
+        title=requirement.title,
+        cases=cases,
+        facts=tuple(facts),
+    )
+
+
+def _case(case: CaseModel, context: Context) -> rs.Case:
+    condition = logic.build(case.when, context) if case.when is not None else None
+    return rs.Case(
+        condition=condition,
+        description=logic.describe(condition) if condition is not None else None,
+        facts=logic.facts(condition) if condition is not None else (),
+        verdict=case.verdict,
+        reason=case.reason,
+        steps=tuple(case.steps),
+        sources=tuple(case.sources),
     )

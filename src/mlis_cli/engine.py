@@ -1,18 +1,20 @@
 """evaluate(ruleset, profile) -> Report. Pure: no printing, no files, no clock.
 
 Each requirement's cases are tried in order; the first that matches decides.
-A case whose test needs a fact the profile lacks is unanswered: it may or may
-not apply, so both its outcome and the cases after it stay possible. The
-requirement's verdict is the best of its possible outcomes, `worst_case` the
-worst; the country takes the worst over its requirements of each.
+When the profile lacks a fact the cases read, the engine tries every way that
+fact can turn out (the values the rules themselves tell apart, see
+completions.py) and keeps each case that could then apply. The requirement's
+verdict is the best of those possible outcomes, `worst_case` the worst; the
+country takes the worst over its requirements of each.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from mlis_cli.completions import Assignment, completions
 from mlis_cli.conditions import logic
 from mlis_cli.facts import fact_of
 from mlis_cli.model.profile import Profile
@@ -51,7 +53,8 @@ def evaluate(
 def evaluate_country(
     ruleset: RuleSet, country: Country, profile: Profile, today: dt.date, *, strict: bool = False
 ) -> CountryResult:
-    requirements = tuple(evaluate_requirement(r, profile, today) for r in country.requirements)
+    degrees = tuple(ruleset.degrees)
+    requirements = tuple(evaluate_requirement(r, profile, today, degrees) for r in country.requirements)
     verdict = worst(r.verdict for r in requirements)
     worst_case = worst(r.worst_case for r in requirements)
     source_ids: dict[str, None] = {}
@@ -75,52 +78,36 @@ def evaluate_country(
     )
 
 
-def evaluate_requirement(requirement: Requirement, profile: Profile, today: dt.date) -> RequirementResult:
-    outcomes: list[Outcome] = []
-    trials: list[Trial] = []
-    missing: dict[str, None] = {}
-    compared: dict[str, Any] = {}
-    decided = False
-    for index, case in enumerate(requirement.cases):
-        condition = case.condition
-        description = logic.describe(condition) if condition is not None else None
-        if condition is None:
-            result: bool | None = True
+def evaluate_requirement(
+    requirement: Requirement, profile: Profile, today: dt.date, degrees: Sequence[str]
+) -> RequirementResult:
+    missing = tuple(fact for fact in requirement.facts if profile.value(fact) is None)
+    possible: dict[int | None, None]
+    deciding: tuple[str, ...] = ()
+    if not missing:
+        possible = {_first_match(requirement, profile, today): None}
+    else:
+        conditions = [case.condition for case in requirement.cases if case.condition is not None]
+        ways = completions(profile, missing, conditions, degrees, today)
+        if ways is None:
+            possible = _three_valued(requirement, profile, today)
+            deciding = missing
         else:
-            result = logic.test(condition, profile, today)
-            for fact in logic.facts(condition):
-                compared.setdefault(fact, _shown(profile.value(fact)))
-        outcome = Outcome(index, description, case.verdict, case.reason, case.steps, case.sources)
-        if result is True:
-            trials.append(Trial(index, description, TrialResult.MATCHED, ()))
-            outcomes.append(outcome)
-            decided = True
-            break
-        if result is False:
-            trials.append(Trial(index, description, TrialResult.NOT_MATCHED, ()))
-            continue
-        assert condition is not None
-        lacking = tuple(f for f in logic.facts(condition) if profile.value(f) is None)
-        trials.append(Trial(index, description, TrialResult.UNANSWERED, lacking))
-        missing.update(dict.fromkeys(lacking))
-        outcomes.append(outcome)
-    for index in range(len(trials), len(requirement.cases)):
-        condition = requirement.cases[index].condition
-        trials.append(
-            Trial(index, logic.describe(condition) if condition else None, TrialResult.NOT_REACHED, ())
-        )
-    if not decided:
-        outcomes.append(Outcome(None, None, Verdict.UNKNOWN, NO_RULE_REASON, (), ()))
+            matched = {
+                assignment: _first_match(requirement, completed, today) for assignment, completed in ways
+            }
+            possible = dict.fromkeys(sorted(set(matched.values()), key=_case_order))
+            deciding = _facts_that_decide(missing, matched)
+    outcomes = [_outcome(requirement, index) for index in possible]
     verdicts = {outcome.verdict for outcome in outcomes}
     verdict, worst_case = best(verdicts), worst(verdicts)
-    if len(verdicts) == 1:
+    if len(outcomes) == 1:
+        shown = outcomes[0]
         status = Status.MET if verdict in _GOOD else Status.NOT_MET
-        shown = outcomes[-1]
-        missing = {}
+        deciding = ()
     else:
         status = Status.OPEN
-        shown = next(o for o in outcomes if o.verdict == verdict)
-    ranked = tuple(sorted(outcomes, key=lambda o: o.verdict.rank))
+        shown = min(outcomes, key=lambda o: o.verdict.rank)
     return RequirementResult(
         id=requirement.id,
         kind=requirement.kind,
@@ -129,11 +116,81 @@ def evaluate_requirement(requirement: Requirement, profile: Profile, today: dt.d
         verdict=verdict,
         worst_case=worst_case,
         outcome=shown,
-        outcomes=ranked if status is Status.OPEN else (shown,),
-        trials=tuple(trials),
-        compared=tuple(compared.items()),
-        missing=tuple(missing),
+        outcomes=tuple(sorted(outcomes, key=lambda o: o.verdict.rank)) if status is Status.OPEN else (shown,),
+        trials=_trials(requirement, profile, today, possible),
+        compared=tuple((fact, _shown(profile.value(fact))) for fact in requirement.facts),
+        missing=deciding,
     )
+
+
+def _first_match(requirement: Requirement, profile: Profile, today: dt.date) -> int | None:
+    """The index of the first case that matches a profile with every needed fact known."""
+    for index, case in enumerate(requirement.cases):
+        if case.condition is None or logic.test(case.condition, profile, today):
+            return index
+    return None
+
+
+def _three_valued(requirement: Requirement, profile: Profile, today: dt.date) -> dict[int | None, None]:
+    """Cases that may apply, when there are too many completions to try: an over-estimate."""
+    possible: dict[int | None, None] = {}
+    for index, case in enumerate(requirement.cases):
+        result = True if case.condition is None else logic.test(case.condition, profile, today)
+        if result is None:
+            possible[index] = None
+        elif result:
+            possible[index] = None
+            return possible
+    possible[None] = None
+    return possible
+
+
+def _facts_that_decide(missing: tuple[str, ...], matched: dict[Assignment, int | None]) -> tuple[str, ...]:
+    """The missing facts whose value changes which case applies, all else equal."""
+    deciding = []
+    for position, fact in enumerate(missing):
+        seen: dict[Assignment, int | None] = {}
+        for assignment, case in matched.items():
+            others = assignment[:position] + assignment[position + 1 :]
+            if seen.setdefault(others, case) != case:
+                deciding.append(fact)
+                break
+    return tuple(deciding)
+
+
+def _case_order(index: int | None) -> int:
+    return len(_INFINITY) if index is None else index
+
+
+_INFINITY = range(1 << 30)
+
+
+def _outcome(requirement: Requirement, index: int | None) -> Outcome:
+    if index is None:
+        return Outcome(None, None, Verdict.UNKNOWN, NO_RULE_REASON, (), ())
+    case = requirement.cases[index]
+    return Outcome(index, case.description, case.verdict, case.reason, case.steps, case.sources)
+
+
+def _trials(
+    requirement: Requirement, profile: Profile, today: dt.date, possible: dict[int | None, None]
+) -> tuple[Trial, ...]:
+    """What happened to each case, for --explain."""
+    first = min((i for i in possible if i is not None), default=len(requirement.cases))
+    trials = []
+    for index, case in enumerate(requirement.cases):
+        if index in possible:
+            if len(possible) == 1:
+                result = TrialResult.MATCHED
+                lacking: tuple[str, ...] = ()
+            else:
+                result = TrialResult.UNANSWERED
+                lacking = tuple(f for f in case.facts if profile.value(f) is None)
+        else:
+            result = TrialResult.NOT_MATCHED if index < first else TrialResult.NOT_REACHED
+            lacking = ()
+        trials.append(Trial(index, case.description, result, lacking))
+    return tuple(trials)
 
 
 def is_stale(reviewed: dt.date, today: dt.date) -> bool:

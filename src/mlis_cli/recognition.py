@@ -32,8 +32,9 @@ class Cell:
 
 def recognition(ruleset: RuleSet, degree: str, country: str, today: dt.date) -> Cell:
     profile = Profile(degree=degree)
+    degrees = tuple(ruleset.degrees)
     results = [
-        evaluate_requirement(requirement, profile, today)
+        evaluate_requirement(requirement, profile, today, degrees)
         for requirement in ruleset.countries[country].requirements
         if requirement.kind in RECOGNITION_KINDS
     ]

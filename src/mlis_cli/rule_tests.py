@@ -41,7 +41,7 @@ def run_test(ruleset: RuleSet, country: Country, test: RuleTest) -> TestOutcome:
             )
     if expect.open_questions is not None:
         asked = [q.fact for q in result.open_questions]
-        if asked != expect.open_questions:
+        if sorted(asked) != sorted(expect.open_questions):
             failures.append(f"open_questions: expected {expect.open_questions}, got {asked}")
     return TestOutcome(country.code, country.file, test.name, tuple(failures))
 

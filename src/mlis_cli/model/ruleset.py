@@ -36,6 +36,10 @@ class Source:
 class Case:
     condition: Node | None
     """None for the `otherwise` case."""
+    description: str | None
+    """The condition in words; None for the `otherwise` case."""
+    facts: tuple[str, ...]
+    """The profile facts the condition reads."""
     verdict: Verdict
     reason: str
     steps: tuple[str, ...]
@@ -48,6 +52,8 @@ class Requirement:
     kind: str
     title: str
     cases: tuple[Case, ...]
+    facts: tuple[str, ...]
+    """Every fact any of its cases reads, in order of first mention."""
 
 
 @dataclass(frozen=True, slots=True)
