@@ -8,6 +8,16 @@ from mlis_cli.commands.options import FormatOption, JsonFlag, NoColor, RulesDir
 from mlis_cli.commands.shared import console, load_rules, today
 from mlis_cli.recognition import matrix as build_matrix
 from mlis_cli.render.formats import Format, chosen
+from mlis_cli.verdicts import Verdict
+
+SHORT = {
+    Verdict.ELIGIBLE: "E",
+    Verdict.CONDITIONAL: "C",
+    Verdict.CASE_BY_CASE: "CB",
+    Verdict.UNLIKELY: "U",
+    Verdict.INELIGIBLE: "I",
+    Verdict.UNKNOWN: "?",
+}
 
 
 def matrix(
@@ -50,9 +60,10 @@ def matrix(
             sys.stdout,
         )
         return
+    from rich.markup import escape
     from rich.table import Table
 
-    from mlis_cli.render.text import print_table, verdict_text
+    from mlis_cli.render.text import VERDICT_STYLES, print_table
 
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("degree")
@@ -61,8 +72,13 @@ def matrix(
     for row in rows:
         table.add_row(
             row[0].degree,
-            *(verdict_text(cell.worst_case) + ("" if cell.complete else "+") for cell in row),
+            *(
+                f"[{VERDICT_STYLES[cell.worst_case]}]{escape(SHORT[cell.worst_case])}[/]"
+                + ("" if cell.complete else "+")
+                for cell in row
+            ),
         )
     out = console(no_color)
     print_table(table, out)
+    out.print(", ".join(f"{short} {verdict.value}" for verdict, short in SHORT.items()))
     out.print("+ may be better depending on other facts (worst case shown); see mlis check")

@@ -33,7 +33,8 @@ class GraduatedCondition:
     def describe(self, arg: GraduatedTest) -> str:
         parts = []
         if arg.within_years is not None:
-            parts.append(f"graduated within the last {arg.within_years} years")
+            years = "year" if arg.within_years == 1 else f"{arg.within_years} years"
+            parts.append(f"graduated within the last {years}")
         if arg.min is not None:
             parts.append(f"graduated in {arg.min} or later")
         if arg.max is not None:
