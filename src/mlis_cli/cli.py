@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from mlis_cli import __version__
-from mlis_cli.commands import catalog, check, rules
+from mlis_cli.commands import catalog, check, profile, rules
 
 app = typer.Typer(
     name="mlis",
@@ -52,3 +52,4 @@ app.command("list-countries")(catalog.list_countries)
 app.command("show")(catalog.show)
 app.command("degrees")(catalog.degrees)
 app.add_typer(rules.app, name="rules")
+app.add_typer(profile.app, name="profile")
