@@ -17,7 +17,7 @@ app = typer.Typer(
         "2 usage error; 3 invalid rule data; 130 interrupted."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )

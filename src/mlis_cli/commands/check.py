@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from mlis_cli import saved_profile
+from mlis_cli.commands import completers
 from mlis_cli.commands.options import FormatOption, JsonFlag, NoColor, RulesDir
 from mlis_cli.commands.shared import console, load_rules, today
 from mlis_cli.destinations import resolve_all
@@ -30,25 +31,43 @@ Examples:
 def check(
     country: Annotated[
         list[str],
-        typer.Option("--country", "-c", help="Country code or name; repeat or separate with commas."),
+        typer.Option(
+            "--country",
+            "-c",
+            help="Country code or name; repeat or separate with commas.",
+            autocompletion=completers.countries,
+        ),
     ] = [],  # noqa: B006
     every: Annotated[bool, typer.Option("--all", help="Every country with rules.")] = False,
     degree: Annotated[
         str | None,
-        typer.Option(help="Degree code: ala, cilip, alia, lianza, lai, other, unaccredited, none."),
+        typer.Option(
+            help="Degree code: ala, cilip, alia, lianza, lai, other, unaccredited, none.",
+            autocompletion=completers.degrees,
+        ),
     ] = None,
     citizenship: Annotated[
-        list[str], typer.Option(help="Citizenship (country code or name); repeatable.")
+        list[str],
+        typer.Option(
+            help="Citizenship (country code or name); repeatable.", autocompletion=completers.citizenships
+        ),
     ] = [],  # noqa: B006
     age: Annotated[int | None, typer.Option(help="Age in years.")] = None,
     lang: Annotated[
         list[str],
-        typer.Option("--lang", help="Language and level, CODE:LEVEL (A1..C2, native, none); repeatable."),
+        typer.Option(
+            "--lang",
+            help="Language and level, CODE:LEVEL (A1..C2, native, none); repeatable.",
+            autocompletion=completers.languages,
+        ),
     ] = [],  # noqa: B006
     sector: Annotated[
-        str | None, typer.Option(help="public, academic, school, special or corporate.")
+        str | None,
+        typer.Option(
+            help="public, academic, school, special or corporate.", autocompletion=completers.sectors
+        ),
     ] = None,
-    stay: Annotated[str | None, typer.Option(help="short or long.")] = None,
+    stay: Annotated[str | None, typer.Option(help="short or long.", autocompletion=completers.stays)] = None,
     graduated: Annotated[int | None, typer.Option(help="Year of graduation.")] = None,
     experience: Annotated[float | None, typer.Option(help="Years of professional library work.")] = None,
     phd: Annotated[
