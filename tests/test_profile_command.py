@@ -301,3 +301,23 @@ def test_profile_without_a_subcommand_shows_its_commands(mlis) -> None:
     assert result.exit_code == 0
     for command in ("init", "show", "path", "set", "clear"):
         assert f"\n  {command} " in result.stdout or f"\n│ {command} " in result.stdout
+
+
+class InterruptedInput(io.StringIO):
+    """A keyboard that sends Ctrl-C after the first answer."""
+
+    def readline(self, size: int | None = -1) -> str:
+        if self.tell() > 0:
+            raise KeyboardInterrupt
+        return super().readline()
+
+
+def test_ctrl_c_during_the_questions_saves_nothing_and_keeps_the_old_profile(
+    mlis, monkeypatch: pytest.MonkeyPatch, saved_file: Path
+) -> None:
+    mlis("profile", "init", "--degree", "cilip", "--no-input")
+    monkeypatch.setattr("sys.stdin", InterruptedInput("ala\n"))
+    result = mlis("profile", "init")
+    assert result.exit_code == 130
+    assert result.stderr.endswith("\ncitizenship: ")
+    assert saved_file.read_text(encoding="utf-8") == HEADER + "degree: cilip\n"
