@@ -23,7 +23,9 @@ class Run:
 
 
 @pytest.fixture(autouse=True)
-def fixed_environment(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def fixed_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    # Never the real user's saved profile: each test has an empty config directory of its own.
+    monkeypatch.setenv("MLIS_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("MLIS_TODAY", "2026-11-22")
     monkeypatch.delenv("MLIS_RULES_DIR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)

@@ -45,9 +45,8 @@ def all_commands() -> list[tuple[str, ...]]:
 def test_every_command_has_help_that_leads_with_examples(mlis, path: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
     run = mlis(*path, "--help")
     assert (run.exit_code, run.stderr) == (0, "")
-    if path != ("rules",):
-        before_options = run.stdout.split("Options:")[0]
-        assert "Example" in before_options, path
+    before_options = run.stdout.split("Options:")[0]
+    assert "Example" in before_options, path
 
 
 def test_rules_schema_is_the_json_schema_of_a_country_file(mlis) -> None:  # type: ignore[no-untyped-def]

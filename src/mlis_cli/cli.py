@@ -7,12 +7,12 @@ from typing import Annotated
 import typer
 
 from mlis_cli import __version__
-from mlis_cli.commands import catalog, check, matrix, rules
+from mlis_cli.commands import catalog, check, matrix, profile, rules
 
 app = typer.Typer(
     name="mlis",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -56,3 +56,4 @@ app.command("show")(catalog.show)
 app.command("degrees")(catalog.degrees)
 app.command("matrix")(matrix.matrix)
 app.add_typer(rules.app, name="rules")
+app.add_typer(profile.app, name="profile")

@@ -26,7 +26,7 @@ MAX_EXPERIENCE = 80
 
 
 def nearest(word: str, choices: Iterable[str], count: int = 3) -> list[str]:
-    return difflib.get_close_matches(word.lower(), list(choices), n=count, cutoff=0.7)
+    return difflib.get_close_matches(word.lower(), list(choices), n=count, cutoff=0.6)
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:

@@ -46,3 +46,31 @@ def merge(file_facts: dict[str, Any], flags: dict[str, Any], languages: Iterable
         merged.update((code, level.value) for code, level in given)
         facts["languages"] = merged
     return facts
+
+
+def layered(
+    saved: dict[str, Any], file_facts: dict[str, Any], flags: dict[str, Any], languages: Iterable[str]
+) -> tuple[dict[str, Any], list[str]]:
+    """The saved profile's facts, overridden by the profile file's, overridden by the flags.
+
+    Also returns the facts that came from the saved profile, so that the output can
+    say which ones the person did not give this time.
+    """
+    saved_given = _given(saved)
+    file_given = _given(file_facts)
+    facts = merge({**saved_given, **file_given}, flags, languages)
+    flagged = {key for key, value in flags.items() if value is not None}
+    languages_flagged = {code for code, _level in (parse_language(text) for text in languages)}
+    from_saved = []
+    for key, value in saved_given.items():
+        if key in file_given or key in flagged:
+            continue
+        if key == "languages" and isinstance(value, dict) and set(value) <= languages_flagged:
+            continue
+        from_saved.append(key)
+    return facts, from_saved
+
+
+def _given(facts: dict[str, Any]) -> dict[str, Any]:
+    """The facts with a value, 'language' read as 'languages'."""
+    return {("languages" if key == "language" else key): v for key, v in facts.items() if v is not None}

@@ -7,12 +7,14 @@ from typing import Annotated
 
 import typer
 
+from mlis_cli import saved_profile
+from mlis_cli.commands import completers
 from mlis_cli.commands.options import FormatOption, JsonFlag, NoColor, RulesDir
 from mlis_cli.commands.shared import console, load_rules, today
 from mlis_cli.destinations import resolve_all
 from mlis_cli.engine import evaluate
 from mlis_cli.profile_input import parse_profile
-from mlis_cli.profile_sources import merge, read_profile_file
+from mlis_cli.profile_sources import layered, read_profile_file
 from mlis_cli.render.formats import Format, chosen
 
 HELP = """Can I work as a librarian there? A verdict, its reasons, next steps and sources.
@@ -29,33 +31,55 @@ Examples:
 def check(
     country: Annotated[
         list[str],
-        typer.Option("--country", "-c", help="Country code or name; repeat or separate with commas."),
+        typer.Option(
+            "--country",
+            "-c",
+            help="Country code or name; repeat or separate with commas.",
+            autocompletion=completers.countries,
+        ),
     ] = [],  # noqa: B006
     every: Annotated[bool, typer.Option("--all", help="Every country with rules.")] = False,
     degree: Annotated[
         str | None,
-        typer.Option(help="Degree code: ala, cilip, alia, lianza, lai, other, unaccredited, none."),
+        typer.Option(
+            help="Degree code: ala, cilip, alia, lianza, lai, other, unaccredited, none.",
+            autocompletion=completers.degrees,
+        ),
     ] = None,
     citizenship: Annotated[
-        list[str], typer.Option(help="Citizenship (country code or name); repeatable.")
+        list[str],
+        typer.Option(
+            help="Citizenship (country code or name); repeatable.", autocompletion=completers.citizenships
+        ),
     ] = [],  # noqa: B006
     age: Annotated[int | None, typer.Option(help="Age in years.")] = None,
     lang: Annotated[
         list[str],
-        typer.Option("--lang", help="Language and level, CODE:LEVEL (A1..C2, native, none); repeatable."),
+        typer.Option(
+            "--lang",
+            help="Language and level, CODE:LEVEL (A1..C2, native, none); repeatable.",
+            autocompletion=completers.languages,
+        ),
     ] = [],  # noqa: B006
     sector: Annotated[
-        str | None, typer.Option(help="public, academic, school, special or corporate.")
+        str | None,
+        typer.Option(
+            help="public, academic, school, special or corporate.", autocompletion=completers.sectors
+        ),
     ] = None,
-    stay: Annotated[str | None, typer.Option(help="short or long.")] = None,
+    stay: Annotated[str | None, typer.Option(help="short or long.", autocompletion=completers.stays)] = None,
     graduated: Annotated[int | None, typer.Option(help="Year of graduation.")] = None,
     experience: Annotated[float | None, typer.Option(help="Years of professional library work.")] = None,
     phd: Annotated[
         bool | None, typer.Option("--phd/--no-phd", help="Holds a doctorate.", show_default=False)
     ] = None,
     profile: Annotated[
-        str | None, typer.Option(help="Profile file (YAML or JSON); '-' reads stdin. Flags override it.")
+        str | None,
+        typer.Option(help="Profile file (YAML or JSON); '-' reads stdin. Overrides the saved profile."),
     ] = None,
+    no_profile: Annotated[
+        bool, typer.Option("--no-profile", help="Ignore the saved profile ('mlis profile').")
+    ] = False,
     strict: Annotated[bool, typer.Option(help="Report the worst case as the verdict.")] = False,
     explain: Annotated[bool, typer.Option(help="Show every case tried and why it matched or not.")] = False,
     brief: Annotated[bool, typer.Option(help="With several countries, the comparison table only.")] = False,
@@ -66,6 +90,7 @@ def check(
 ) -> None:
     ruleset = load_rules(rules_dir)
     when = today()
+    saved = None if no_profile else saved_profile.load(saved_profile.profile_path(), ruleset.degrees, when)
     file_facts = read_profile_file(profile) if profile is not None else {}
     flags = {
         "degree": degree,
@@ -77,7 +102,8 @@ def check(
         "experience": experience,
         "phd": phd,
     }
-    person = parse_profile(merge(file_facts, flags, lang), ruleset.degrees, when)
+    facts, from_saved = layered(saved.facts if saved else {}, file_facts, flags, lang)
+    person = parse_profile(facts, ruleset.degrees, when)
     codes = resolve_all(country, every, ruleset)
     report = evaluate(ruleset, person, codes, when, strict=strict)
     if chosen(fmt, json_flag) is Format.JSON:
@@ -85,10 +111,15 @@ def check(
         from mlis_cli.render.report_dict import report_dict
 
         write_json(report_dict(report), sys.stdout)
+        if saved and from_saved:
+            sys.stderr.write(f"mlis: {saved_profile.note(saved.path, from_saved)}\n")
     else:
-        from mlis_cli.render.text import render_report
+        from mlis_cli.render.text import render_report, render_saved_facts
 
-        render_report(report, console(no_color), explain=explain, brief=brief)
+        out = console(no_color)
+        if saved and from_saved:
+            render_saved_facts(saved_profile.note(saved.path, from_saved), out)
+        render_report(report, out, explain=explain, brief=brief)
 
 
 check.__doc__ = HELP

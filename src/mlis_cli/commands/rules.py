@@ -16,7 +16,11 @@ from mlis_cli.render.formats import Format, chosen
 from mlis_cli.rules_location import rules_dir as locate
 
 app = typer.Typer(
-    help="Check the rule data: validate, schema, test.",
+    help=(
+        "Check the rule data: validate, schema, test.\n\n"
+        "\b\nExamples:\n  mlis rules validate\n  mlis rules test ./my-rules\n"
+        "  mlis rules schema > country.schema.json"
+    ),
     no_args_is_help=True,
     add_completion=False,
 )

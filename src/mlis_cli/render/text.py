@@ -54,6 +54,14 @@ def render_report(report: Report, console: Console, *, explain: bool, brief: boo
         render_country(result, console, explain=explain, strict=report.strict)
 
 
+def render_saved_facts(note: str, console: Console) -> None:
+    from rich.markup import escape
+
+    # soft_wrap keeps the file's path on one line, whole, to copy.
+    console.print(f"[dim]{escape(note)}[/]", soft_wrap=True)
+    console.print()
+
+
 def render_table(report: Report, console: Console) -> None:
     from rich.table import Table
 

@@ -1,0 +1,241 @@
+"""mlis profile: set up, show, change and remove the profile that `mlis check` uses by default."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from mlis_cli import saved_profile
+from mlis_cli.commands import completers
+from mlis_cli.commands.options import FormatOption, JsonFlag, RulesDir
+from mlis_cli.commands.shared import load_rules, today
+from mlis_cli.errors import UsageError
+from mlis_cli.fact_answers import FACT_NAMES, fact_key, read_answer
+from mlis_cli.profile_input import parse_profile
+from mlis_cli.render.formats import Format, chosen
+
+app = typer.Typer(
+    help=(
+        "Save your facts once; 'mlis check' uses them when no flag gives them.\n\n"
+        "\b\nExamples:\n  mlis profile init\n  mlis profile set lang de:B2\n"
+        "  mlis profile show --format json\n  mlis check --country fi"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+UNKNOWN_WORD = "unknown"
+
+
+@app.command()
+def init(
+    degree: Annotated[
+        str | None, typer.Option(help="Degree code (see 'mlis degrees').", autocompletion=completers.degrees)
+    ] = None,
+    citizenship: Annotated[
+        list[str],
+        typer.Option(
+            help="Citizenship (country code or name); repeat or separate with commas.",
+            autocompletion=completers.citizenships,
+        ),
+    ] = [],  # noqa: B006
+    age: Annotated[str | None, typer.Option(help="Age in years.")] = None,
+    lang: Annotated[
+        list[str],
+        typer.Option(
+            "--lang",
+            help="Language and level, CODE:LEVEL (A1..C2, native, none); repeatable.",
+            autocompletion=completers.languages,
+        ),
+    ] = [],  # noqa: B006
+    sector: Annotated[
+        str | None,
+        typer.Option(
+            help="public, academic, school, special or corporate.", autocompletion=completers.sectors
+        ),
+    ] = None,
+    stay: Annotated[str | None, typer.Option(help="short or long.", autocompletion=completers.stays)] = None,
+    graduated: Annotated[str | None, typer.Option(help="Year of graduation.")] = None,
+    experience: Annotated[str | None, typer.Option(help="Years of professional library work.")] = None,
+    phd: Annotated[
+        bool | None, typer.Option("--phd/--no-phd", help="Holds a doctorate.", show_default=False)
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Ask nothing: save only the facts given as flags.")
+    ] = False,
+    rules_dir: RulesDir = None,
+) -> None:
+    """Answer a few questions once; the answers become your saved profile.
+
+    Each answer is checked as you type it and asked again if it cannot be read;
+    press Enter to skip a question. Facts given as flags are not asked. The
+    profile replaces any saved before.
+
+    \b
+    Examples:
+      mlis profile init
+      mlis profile init --degree ala --citizenship us --age 29 --lang de:B2 --no-input
+    """
+    ruleset = load_rules(rules_dir)
+    when = today()
+    typed: dict[str, str | None] = {
+        "degree": degree,
+        "citizenship": ",".join(citizenship) or None,
+        "age": age,
+        "languages": ",".join(lang) or None,
+        "sector": sector,
+        "stay": stay,
+        "graduated": graduated,
+        "experience": experience,
+    }
+    given: dict[str, Any] = {
+        key: read_answer(key, text, ruleset.degrees, when) for key, text in typed.items() if text is not None
+    }
+    if phd is not None:
+        given["phd"] = phd
+    path = saved_profile.profile_path()
+    if no_input:
+        facts = given
+    else:
+        from mlis_cli import questionnaire
+
+        facts = questionnaire.run(ruleset.degrees, when, given, _ask, _say)
+    saved_profile.write(path, {key: facts[key] for key in FACT_NAMES if key in facts})
+    _say(f"Saved your profile to {path}.")
+    _say("'mlis check --country CODE' now uses it; 'mlis profile show' shows it.")
+
+
+def _ask(prompt: str) -> str | None:
+    sys.stderr.write(prompt)
+    sys.stderr.flush()
+    line = sys.stdin.readline()
+    return line.rstrip("\r\n") if line else None
+
+
+def _say(text: str) -> None:
+    sys.stderr.write(f"{text}\n")
+    sys.stderr.flush()
+
+
+@app.command()
+def show(
+    fmt: FormatOption = Format.TEXT,
+    json_flag: JsonFlag = False,
+    rules_dir: RulesDir = None,
+) -> None:
+    """Your saved profile, every fact, 'unknown' where none is saved.
+
+    \b
+    Examples:
+      mlis profile show
+      mlis profile show --format json
+    """
+    ruleset = load_rules(rules_dir)
+    when = today()
+    path = saved_profile.profile_path()
+    saved = saved_profile.load(path, ruleset.degrees, when)
+    if saved is None:
+        raise UsageError(f"no saved profile at {path}", hint="create one with 'mlis profile init'")
+    if chosen(fmt, json_flag) is Format.JSON:
+        from mlis_cli.render.json_out import write_json
+
+        write_json(parse_profile(saved.facts, ruleset.degrees, when).to_dict(), sys.stdout)
+        return
+    for key in FACT_NAMES:
+        value = saved.facts.get(key)
+        text = describe(key, value)
+        if key == "degree" and value in ruleset.degrees:
+            text += f" ({ruleset.degrees[value].name})"
+        sys.stdout.write(f"{key:<12} {text}\n")
+
+
+def describe(key: str, value: Any) -> str:
+    """A saved value as a person would type it."""
+    if value is None:
+        return UNKNOWN_WORD
+    if key == "languages":
+        return ", ".join(f"{code}:{level}" for code, level in value.items())
+    if isinstance(value, list):
+        return ", ".join(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+@app.command()
+def path() -> None:
+    """Where the saved profile lives (MLIS_CONFIG_DIR changes it).
+
+    \b
+    Example:
+      mlis profile path
+    """
+    sys.stdout.write(f"{saved_profile.profile_path()}\n")
+
+
+@app.command("set")
+def set_fact(
+    fact: Annotated[
+        str,
+        typer.Argument(
+            help="degree, citizenship, age, lang, sector, stay, graduated, experience or phd.",
+            autocompletion=completers.facts,
+            show_default=False,
+        ),
+    ],
+    value: Annotated[
+        str,
+        typer.Argument(
+            help="The value, as its flag takes it; 'unknown' forgets the fact.",
+            autocompletion=completers.fact_values,
+            show_default=False,
+        ),
+    ],
+    rules_dir: RulesDir = None,
+) -> None:
+    """Change one fact of the saved profile (creating it if there is none).
+
+    lang adds or changes one language and keeps the others.
+
+    \b
+    Examples:
+      mlis profile set degree cilip
+      mlis profile set citizenship us,ca
+      mlis profile set lang de:B2
+      mlis profile set age unknown
+    """
+    key = fact_key(fact)
+    ruleset = load_rules(rules_dir)
+    when = today()
+    path = saved_profile.profile_path()
+    data = dict(saved_profile.read_facts(path) or {})
+    if "language" in data:
+        data["languages"] = data.pop("language")
+    if value.strip().lower() == UNKNOWN_WORD:
+        data.pop(key, None)
+    else:
+        new = read_answer(key, value, ruleset.degrees, when)
+        if key == "languages":
+            old = saved_profile.validated(path, {"languages": data.get("languages")}, ruleset.degrees, when)
+            new = {**old.get("languages", {}), **new}
+        data[key] = new
+    facts = saved_profile.validated(path, data, ruleset.degrees, when)
+    saved_profile.write(path, facts)
+    _say(f"{key}: {describe(key, facts.get(key))} (saved to {path})")
+
+
+@app.command()
+def clear() -> None:
+    """Remove the saved profile; 'mlis check' then uses only the facts you give it.
+
+    \b
+    Example:
+      mlis profile clear
+    """
+    path = saved_profile.profile_path()
+    if saved_profile.remove(path):
+        _say(f"Removed your saved profile {path}.")
+    else:
+        _say(f"No saved profile at {path}; nothing to remove.")
