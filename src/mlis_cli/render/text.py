@@ -92,6 +92,7 @@ def render_country(result: CountryResult, console: Console, *, explain: bool, st
         for number, step in enumerate(result.next_steps, start=1):
             console.print(f"    {number}. {escape(step)}")
         console.print()
+    render_see_also(result, console)
     console.print("  [bold]Sources[/]")
     for source in result.sources:
         console.print(f"    [{escape(source.id)}] {escape(describe_source(source))}")
@@ -100,6 +101,18 @@ def render_country(result: CountryResult, console: Console, *, explain: bool, st
     if result.stale:
         reviewed += " [bold red]warning: more than 12 months ago; advice may be out of date[/]"
     console.print(reviewed)
+
+
+def render_see_also(result: CountryResult, console: Console) -> None:
+    """The commands that tell more about the next steps, where the rules point to them."""
+    from rich.markup import escape
+
+    if not result.see:
+        return
+    console.print("  [bold]See also[/]")
+    for link in result.see:
+        console.print(f"    [bold]{escape(link.command)}[/]: {escape(link.title)}")
+    console.print()
 
 
 def render_requirement(requirement: RequirementResult, console: Console, *, explain: bool) -> None:
