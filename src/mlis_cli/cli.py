@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from mlis_cli import __version__
-from mlis_cli.commands import catalog, check, rules
+from mlis_cli.commands import catalog, check, degrees, rules
 
 app = typer.Typer(
     name="mlis",
@@ -44,11 +44,12 @@ def main(
       mlis check --degree ala --all --citizenship us --age 28 --lang de:B2
       mlis list-countries
       mlis show de
+      mlis degrees ala
     """
 
 
 app.command("check")(check.check)
 app.command("list-countries")(catalog.list_countries)
 app.command("show")(catalog.show)
-app.command("degrees")(catalog.degrees)
+app.command("degrees")(degrees.degrees)
 app.add_typer(rules.app, name="rules")
