@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from mlis_cli import __version__
-from mlis_cli.commands import catalog, check, degrees, rules
+from mlis_cli.commands import catalog, certificates, check, degrees, rules
 
 app = typer.Typer(
     name="mlis",
@@ -45,6 +45,7 @@ def main(
       mlis list-countries
       mlis show de
       mlis degrees ala
+      mlis certificates --topic data
     """
 
 
@@ -52,4 +53,5 @@ app.command("check")(check.check)
 app.command("list-countries")(catalog.list_countries)
 app.command("show")(catalog.show)
 app.command("degrees")(degrees.degrees)
+app.command("certificates")(certificates.certificates)
 app.add_typer(rules.app, name="rules")
