@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from mlis_cli import __version__
-from mlis_cli.commands import catalog, check, matrix, profile, rules
+from mlis_cli.commands import catalog, certificates, check, degrees, matrix, profile, rules
 
 app = typer.Typer(
     name="mlis",
@@ -39,6 +39,8 @@ def main(
       mlis check --degree ala --all --citizenship us --age 28 --lang de:B2
       mlis list-countries
       mlis show de
+      mlis degrees ala
+      mlis certificates --topic data
 
     \b
     Exit codes:
@@ -53,7 +55,8 @@ def main(
 app.command("check")(check.check)
 app.command("list-countries")(catalog.list_countries)
 app.command("show")(catalog.show)
-app.command("degrees")(catalog.degrees)
+app.command("degrees")(degrees.degrees)
+app.command("certificates")(certificates.certificates)
 app.command("matrix")(matrix.matrix)
 app.add_typer(rules.app, name="rules")
 app.add_typer(profile.app, name="profile")

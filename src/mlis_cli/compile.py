@@ -8,8 +8,18 @@ from mlis_cli.conditions import logic
 from mlis_cli.conditions.base import Context
 from mlis_cli.model import ruleset as rs
 from mlis_cli.model.rule_files import Case as CaseModel
-from mlis_cli.model.rule_files import CountryFile, DegreesFile, GroupsFile, SourcesFile
+from mlis_cli.model.rule_files import (
+    CertificateEntry,
+    CertificatesFile,
+    CountryFile,
+    DegreeEntry,
+    DegreesFile,
+    Figure,
+    GroupsFile,
+    SourcesFile,
+)
 from mlis_cli.model.rule_files import Requirement as RequirementModel
+from mlis_cli.see_also import command_for, parse_reference
 
 if TYPE_CHECKING:
     from mlis_cli.loader import Collected
@@ -28,17 +38,25 @@ def compile_ruleset(collected: Collected) -> rs.RuleSet:
         for code, group in groups_file.groups.items()
     }
     context = Context({code: group.members for code, group in groups.items()})
+    degrees = {code: _degree(code, degree) for code, degree in degrees_file.degrees.items()}
+    titles = _see_titles(degrees)
     countries = {}
     for parsed in sorted(collected.countries, key=lambda p: p.display):
         country = parsed.model
         assert isinstance(country, CountryFile)
-        countries[country.code] = _country(country, context, parsed.display)
+        countries[country.code] = _country(country, context, parsed.display, titles)
+    certificates = rs.Certificates()
+    if collected.certificates is not None:
+        certificates_file = collected.certificates.model
+        assert isinstance(certificates_file, CertificatesFile)
+        certificates = rs.Certificates(
+            summary=tuple(_figure(figure) for figure in certificates_file.summary),
+            entries=tuple(_certificate(key, entry) for key, entry in certificates_file.certificates.items()),
+        )
     return rs.RuleSet(
         countries=dict(sorted(countries.items())),
-        degrees={
-            code: rs.Degree(code, degree.name, degree.description, tuple(degree.sources))
-            for code, degree in degrees_file.degrees.items()
-        },
+        degrees=degrees,
+        certificates=certificates,
         groups=groups,
         sources={
             code: rs.Source(
@@ -55,7 +73,72 @@ def compile_ruleset(collected: Collected) -> rs.RuleSet:
     )
 
 
-def _country(country: CountryFile, context: Context, display: str) -> rs.Country:
+def _see_titles(degrees: dict[str, rs.Degree]) -> dict[str, str]:
+    """What each reference a case may make is about, in a few words."""
+    titles = {
+        "degrees": "The degree codes and how to check each",
+        "certificates": "Certificates to add after the MLIS",
+    }
+    titles.update((f"degrees:{code}", degree.name) for code, degree in degrees.items())
+    return titles
+
+
+def _see(reference: str, titles: dict[str, str]) -> rs.SeeAlso:
+    return rs.SeeAlso(reference, command_for(*parse_reference(reference)), titles[reference])
+
+
+def _figure(figure: Figure) -> rs.Figure:
+    return rs.Figure(figure.figure, figure.counts, str(figure.stated), figure.note, tuple(figure.sources))
+
+
+def _degree(code: str, degree: DegreeEntry) -> rs.Degree:
+    names = degree.names
+    programs = degree.programs
+    return rs.Degree(
+        code,
+        degree.name,
+        degree.description,
+        tuple(degree.sources),
+        names=rs.DegreeNames(tuple(names.examples), names.note, tuple(names.sources)) if names else None,
+        verify=tuple(rs.Statement(step.step, tuple(step.sources)) for step in degree.verify),
+        programs=rs.Programs(
+            programs.note,
+            tuple(_figure(figure) for figure in programs.counts),
+            tuple(rs.Program(p.institution, p.country, p.note, tuple(p.sources)) for p in programs.named),
+        )
+        if programs
+        else None,
+    )
+
+
+def _certificate(key: str, entry: CertificateEntry) -> rs.Certificate:
+    delivery, cost, aid = entry.delivery, entry.cost, entry.financial_aid
+    return rs.Certificate(
+        id=key,
+        provider=entry.provider,
+        certificate=entry.certificate,
+        topics=tuple(entry.topics),
+        delivery=None
+        if delivery is None
+        else rs.Delivery(delivery.mode.value, delivery.note, tuple(delivery.sources)),
+        cost=None
+        if cost is None
+        else rs.Cost(
+            cost.amount,
+            cost.currency,
+            cost.per.value,
+            cost.courses,
+            str(cost.stated),
+            cost.note,
+            tuple(cost.sources),
+        ),
+        financial_aid=None if aid is None else rs.FinancialAid(aid.note, tuple(aid.sources)),
+        note=entry.note,
+        sources=tuple(entry.sources),
+    )
+
+
+def _country(country: CountryFile, context: Context, display: str, titles: dict[str, str]) -> rs.Country:
     return rs.Country(
         code=country.code,
         name=country.name,
@@ -63,7 +146,9 @@ def _country(country: CountryFile, context: Context, display: str) -> rs.Country
         group=country.group.value,
         association=country.association,
         reviewed=country.reviewed,
-        requirements=tuple(_requirement(requirement, context) for requirement in country.requirements),
+        requirements=tuple(
+            _requirement(requirement, context, titles) for requirement in country.requirements
+        ),
         tests=tuple(
             rs.RuleTest(test.name, dict(test.profile), test.today or country.reviewed, test.expect)
             for test in country.tests
@@ -72,8 +157,8 @@ def _country(country: CountryFile, context: Context, display: str) -> rs.Country
     )
 
 
-def _requirement(requirement: RequirementModel, context: Context) -> rs.Requirement:
-    cases = tuple(_case(case, context) for case in requirement.cases)
+def _requirement(requirement: RequirementModel, context: Context, titles: dict[str, str]) -> rs.Requirement:
+    cases = tuple(_case(case, context, titles) for case in requirement.cases)
     facts: dict[str, None] = {}
     for case in cases:
         facts.update(dict.fromkeys(case.facts))
@@ -86,7 +171,7 @@ def _requirement(requirement: RequirementModel, context: Context) -> rs.Requirem
     )
 
 
-def _case(case: CaseModel, context: Context) -> rs.Case:
+def _case(case: CaseModel, context: Context, titles: dict[str, str]) -> rs.Case:
     condition = logic.build(case.when, context) if case.when is not None else None
     return rs.Case(
         condition=condition,
@@ -96,4 +181,5 @@ def _case(case: CaseModel, context: Context) -> rs.Case:
         reason=case.reason,
         steps=tuple(case.steps),
         sources=tuple(case.sources),
+        see=tuple(_see(reference, titles) for reference in case.see),
     )

@@ -28,7 +28,7 @@ from mlis_cli.model.report import (
     Trial,
     TrialResult,
 )
-from mlis_cli.model.ruleset import Country, Requirement, RuleSet
+from mlis_cli.model.ruleset import Country, Requirement, RuleSet, SeeAlso
 from mlis_cli.verdicts import Verdict, best, worst
 
 NO_RULE_REASON = "No case in the rules covers this profile: the sources are silent here."
@@ -75,6 +75,7 @@ def evaluate_country(
         sources=tuple(ruleset.sources[s] for s in source_ids),
         reviewed=country.reviewed,
         stale=is_stale(country.reviewed, today),
+        see=_see_also(requirements),
     )
 
 
@@ -169,7 +170,7 @@ def _outcome(requirement: Requirement, index: int | None) -> Outcome:
     if index is None:
         return Outcome(None, None, Verdict.UNKNOWN, NO_RULE_REASON, (), ())
     case = requirement.cases[index]
-    return Outcome(index, case.description, case.verdict, case.reason, case.steps, case.sources)
+    return Outcome(index, case.description, case.verdict, case.reason, case.steps, case.sources, case.see)
 
 
 def _trials(
@@ -227,3 +228,12 @@ def _next_steps(requirements: tuple[RequirementResult, ...]) -> tuple[str, ...]:
         outcome = requirement.outcomes[-1] if requirement.status is Status.OPEN else requirement.outcome
         steps.update(dict.fromkeys(outcome.steps))
     return tuple(steps)
+
+
+def _see_also(requirements: tuple[RequirementResult, ...]) -> tuple[SeeAlso, ...]:
+    """The commands that continue the next steps, taken from the same outcomes as the steps."""
+    links: dict[str, SeeAlso] = {}
+    for requirement in requirements:
+        outcome = requirement.outcomes[-1] if requirement.status is Status.OPEN else requirement.outcome
+        links.update((link.ref, link) for link in outcome.see)
+    return tuple(links.values())

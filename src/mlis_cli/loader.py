@@ -8,7 +8,7 @@ engine's RuleSet. Nothing here prints.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from mlis_cli import yaml_strict
 from mlis_cli.errors import RulesInvalid
 from mlis_cli.model.rule_files import (
+    CertificatesFile,
     CountryFile,
     DegreesFile,
     GroupsFile,
@@ -32,7 +33,11 @@ ROOT_FILES: dict[str, type[BaseModel]] = {
     "sources.yaml": SourcesFile,
     "degrees.yaml": DegreesFile,
     "groups.yaml": GroupsFile,
+    "certificates.yaml": CertificatesFile,
 }
+OPTIONAL_FILES = frozenset({"certificates.yaml"})
+"""Root files a rules directory may leave out: a directory of one country's rules
+needs no certificates; a case that points to them is then a problem."""
 COUNTRIES_DIR = "countries"
 
 
@@ -59,6 +64,9 @@ class Collected:
     groups: ParsedFile | None
     countries: list[ParsedFile]
     problems: list[Problem]
+    certificates: ParsedFile | None = None
+    absent: set[str] = field(default_factory=set)
+    """Root files the directory does not have (the optional ones included)."""
 
 
 def rule_files(directory: Path) -> Iterator[tuple[Path, str]]:
@@ -93,11 +101,15 @@ def collect(directory: Path, display_root: str) -> Collected:
             collected.sources = parsed
         elif model is DegreesFile:
             collected.degrees = parsed
+        elif model is CertificatesFile:
+            collected.certificates = parsed
         else:
             collected.groups = parsed
     for name in ROOT_FILES:
         if not (directory / name).is_file():
-            problems.append(Problem(display(name), 0, 0, "required file is missing"))
+            collected.absent.add(name)
+            if name not in OPTIONAL_FILES:
+                problems.append(Problem(display(name), 0, 0, "required file is missing"))
     return collected
 
 

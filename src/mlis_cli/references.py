@@ -8,14 +8,17 @@ from typing import TYPE_CHECKING
 from mlis_cli.errors import UsageError
 from mlis_cli.iso3166 import NAMES
 from mlis_cli.model.rule_files import (
+    CertificatesFile,
     Condition,
     CountryFile,
+    DegreeEntry,
     DegreesFile,
     GroupsFile,
     SourcesFile,
 )
 from mlis_cli.problems import Problem
 from mlis_cli.profile_input import parse_profile
+from mlis_cli.see_also import parse_reference
 
 if TYPE_CHECKING:
     from mlis_cli.loader import Collected, ParsedFile
@@ -28,11 +31,14 @@ def check_references(collected: Collected) -> list[Problem]:
     degrees = _keys(collected.degrees, DegreesFile, "degrees")
     groups = _keys(collected.groups, GroupsFile, "groups")
     problems: list[Problem] = []
-    if collected.degrees is not None and sources is not None:
+    if collected.degrees is not None:
         model = collected.degrees.model
         assert isinstance(model, DegreesFile)
         for code, degree in model.degrees.items():
-            problems += _cited(collected.degrees, ("degrees", code, "sources"), degree.sources, sources)
+            problems += _check_degree(collected.degrees, code, degree, sources)
+    if collected.certificates is not None and sources is not None:
+        problems += _check_certificates(collected.certificates, sources)
+    see = _SeeTargets(degrees, collected)
     if collected.groups is not None:
         model = collected.groups.model
         assert isinstance(model, GroupsFile)
@@ -54,7 +60,81 @@ def check_references(collected: Collected) -> list[Problem]:
                 problems += _cited(collected.groups, ("groups", code, "sources"), group.sources, sources)
     seen_names: dict[str, str] = {}
     for parsed in collected.countries:
-        problems += _check_country(parsed, sources, degrees, groups, seen_names)
+        problems += _check_country(parsed, sources, degrees, groups, seen_names, see)
+    return problems
+
+
+class _SeeTargets:
+    """What a case's `see` may name: the degree codes, and certificates if the file exists."""
+
+    def __init__(self, degrees: set[str] | None, collected: Collected) -> None:
+        self.degrees = degrees
+        self.certificates_absent = "certificates.yaml" in collected.absent
+
+    def problem(self, reference: str) -> str | None:
+        target, code = parse_reference(reference)
+        if target == "certificates" and self.certificates_absent:
+            return f"'{reference}' points to certificates.yaml, which this rules directory does not have"
+        if target == "degrees" and code is not None and self.degrees is not None and code not in self.degrees:
+            return (
+                f"'{reference}' names an unknown degree code '{code}'; "
+                f"defined in degrees.yaml: {', '.join(sorted(self.degrees))}"
+            )
+        return None
+
+
+def _check_degree(
+    parsed: ParsedFile, code: str, degree: DegreeEntry, sources: set[str] | None
+) -> list[Problem]:
+    base: Path = ("degrees", code)
+    problems: list[Problem] = []
+    if degree.programs is not None:
+        for index, program in enumerate(degree.programs.named):
+            if program.country not in NAMES:
+                problems.append(
+                    parsed.problem(
+                        (*base, "programs", "named", index, "country"),
+                        f"unknown country code '{program.country}'",
+                    )
+                )
+    if sources is None:
+        return problems
+    cited: list[tuple[Path, list[str]]] = [((*base, "sources"), degree.sources)]
+    if degree.names is not None:
+        cited.append(((*base, "names", "sources"), degree.names.sources))
+    cited += [((*base, "verify", i, "sources"), step.sources) for i, step in enumerate(degree.verify)]
+    if degree.programs is not None:
+        programs = degree.programs
+        cited += [
+            ((*base, "programs", "counts", i, "sources"), f.sources) for i, f in enumerate(programs.counts)
+        ]
+        cited += [
+            ((*base, "programs", "named", i, "sources"), p.sources) for i, p in enumerate(programs.named)
+        ]
+    for path, ids in cited:
+        problems += _cited(parsed, path, ids, sources)
+    return problems
+
+
+def _check_certificates(parsed: ParsedFile, sources: set[str]) -> list[Problem]:
+    model = parsed.model
+    assert isinstance(model, CertificatesFile)
+    cited: list[tuple[Path, list[str]]] = [
+        (("summary", i, "sources"), figure.sources) for i, figure in enumerate(model.summary)
+    ]
+    for key, entry in model.certificates.items():
+        base: Path = ("certificates", key)
+        cited.append(((*base, "sources"), entry.sources))
+        for part, value in (
+            ("delivery", entry.delivery),
+            ("cost", entry.cost),
+            ("financial_aid", entry.financial_aid),
+        ):
+            if value is not None:
+                cited.append(((*base, part, "sources"), value.sources))
+    problems: list[Problem] = []
+    for path, ids in cited:
+        problems += _cited(parsed, path, ids, sources)
     return problems
 
 
@@ -80,6 +160,7 @@ def _check_country(
     degrees: set[str] | None,
     groups: set[str] | None,
     seen_names: dict[str, str],
+    see: _SeeTargets,
 ) -> list[Problem]:
     country = parsed.model
     assert isinstance(country, CountryFile)
@@ -108,6 +189,10 @@ def _check_country(
             c_path: Path = (*r_path, "cases", c_index)
             if sources is not None:
                 problems += _cited(parsed, (*c_path, "sources"), case.sources, sources)
+            for s_index, reference in enumerate(case.see):
+                message = see.problem(reference)
+                if message is not None:
+                    problems.append(parsed.problem((*c_path, "see", s_index), message))
             if case.when is not None:
                 problems += _check_condition(parsed, case.when, (*c_path, "when"), degrees, groups)
             elif c_index != len(requirement.cases) - 1:

@@ -1,4 +1,4 @@
-"""mlis list-countries, mlis show, mlis degrees: what the rules cover, in words."""
+"""mlis list-countries, mlis show: which countries the rules cover, in words."""
 
 from __future__ import annotations
 
@@ -138,34 +138,3 @@ def country_detail(ruleset: RuleSet, country: Country) -> dict[str, Any]:
             {"id": requirement.id, "kind": requirement.kind, "title": requirement.title, "cases": cases}
         )
     return {**country_row(country), "requirements": requirements, "sources": list(cited)}
-
-
-def degrees(
-    fmt: FormatOption = Format.TEXT,
-    json_flag: JsonFlag = False,
-    no_color: NoColor = False,
-    rules_dir: RulesDir = None,
-) -> None:
-    """The degree codes a profile may name, and what each means.
-
-    \b
-    Examples:
-      mlis degrees
-      mlis degrees --format json
-    """
-    ruleset = load_rules(rules_dir)
-    rows: list[dict[str, Any]] = [
-        {"code": d.code, "name": d.name, "description": d.description, "sources": list(d.sources)}
-        for d in ruleset.degrees.values()
-    ]
-    if chosen(fmt, json_flag) is Format.JSON:
-        from mlis_cli.render.json_out import write_json
-
-        write_json(rows, sys.stdout)
-        return
-    from rich.markup import escape
-
-    out = console(no_color)
-    for row in rows:
-        out.print(f"[bold]{row['code']}[/]: {escape(row['name'])}")
-        out.print(f"    {escape(row['description'])}")

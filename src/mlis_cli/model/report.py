@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import Any
 
 from mlis_cli.model.profile import Profile
-from mlis_cli.model.ruleset import Source
+from mlis_cli.model.ruleset import SeeAlso, Source
 from mlis_cli.verdicts import Verdict
 
 SCHEMA_VERSION = 1
@@ -37,6 +37,8 @@ class Outcome:
     reason: str
     steps: tuple[str, ...]
     sources: tuple[str, ...]
+    see: tuple[SeeAlso, ...] = ()
+    """Commands that continue the steps, where the rules say so."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,8 @@ class CountryResult:
     sources: tuple[Source, ...]
     reviewed: dt.date
     stale: bool
+    see: tuple[SeeAlso, ...] = ()
+    """Commands that continue the next steps, gathered like them."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from mlis_cli.conditions.base import Node
@@ -33,6 +33,19 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class SeeAlso:
+    """A command that continues a case's next steps (`mlis degrees none`)."""
+
+    ref: str
+    """As the rule file wrote it: degrees:none."""
+    command: str
+    title: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ref": self.ref, "command": self.command, "title": self.title}
+
+
+@dataclass(frozen=True, slots=True)
 class Case:
     condition: Node | None
     """None for the `otherwise` case."""
@@ -44,6 +57,7 @@ class Case:
     reason: str
     steps: tuple[str, ...]
     sources: tuple[str, ...]
+    see: tuple[SeeAlso, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +92,130 @@ class Country:
 
 
 @dataclass(frozen=True, slots=True)
+class Statement:
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number a source gives, what it counts, and when it was stated (a date or nd)."""
+
+    figure: int
+    counts: str
+    stated: str
+    note: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DegreeNames:
+    examples: tuple[str, ...]
+    note: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    institution: str
+    country: str
+    note: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Programs:
+    note: str | None
+    counts: tuple[Figure, ...]
+    named: tuple[Program, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Degree:
     code: str
     name: str
     description: str
     sources: tuple[str, ...]
+    names: DegreeNames | None = None
+    verify: tuple[Statement, ...] = ()
+    programs: Programs | None = None
+
+    def cited(self) -> tuple[str, ...]:
+        """Every source id the entry cites, in order of first mention."""
+        ids: dict[str, None] = dict.fromkeys(self.sources)
+        if self.names is not None:
+            ids.update(dict.fromkeys(self.names.sources))
+        for step in self.verify:
+            ids.update(dict.fromkeys(step.sources))
+        if self.programs is not None:
+            for figure in self.programs.counts:
+                ids.update(dict.fromkeys(figure.sources))
+            for program in self.programs.named:
+                ids.update(dict.fromkeys(program.sources))
+        return tuple(ids)
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    mode: str
+    """online (fully online), hybrid or in-person."""
+    note: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cost:
+    amount: float
+    currency: str
+    per: str
+    """course or certificate."""
+    courses: int | None
+    stated: str
+    """The date the source stated the cost, or nd when it shows none."""
+    note: str | None
+    sources: tuple[str, ...]
+
+    @property
+    def certificate_total(self) -> float | None:
+        """What the whole certificate costs, when the sources allow saying."""
+        if self.per == "certificate":
+            return self.amount
+        return self.amount * self.courses if self.courses is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class FinancialAid:
+    note: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Certificate:
+    id: str
+    provider: str
+    certificate: str
+    topics: tuple[str, ...]
+    delivery: Delivery | None
+    """None: the sources do not say how it is taught."""
+    cost: Cost | None
+    financial_aid: FinancialAid | None
+    note: str | None
+    sources: tuple[str, ...]
+
+    def cited(self) -> tuple[str, ...]:
+        ids: dict[str, None] = dict.fromkeys(self.sources)
+        for part in (self.delivery, self.cost, self.financial_aid):
+            if part is not None:
+                ids.update(dict.fromkeys(part.sources))
+        return tuple(ids)
+
+
+@dataclass(frozen=True, slots=True)
+class Certificates:
+    """rules/certificates.yaml as the commands use it; empty when the file is absent."""
+
+    summary: tuple[Figure, ...] = ()
+    entries: tuple[Certificate, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,3 +232,4 @@ class RuleSet:
     degrees: dict[str, Degree]
     groups: dict[str, CitizenGroup]
     sources: dict[str, Source]
+    certificates: Certificates = field(default_factory=Certificates)

@@ -37,6 +37,7 @@ def result_dict(result: CountryResult) -> dict[str, Any]:
         "requirements": [requirement_dict(r) for r in result.requirements],
         "open_questions": [question_dict(q) for q in result.open_questions],
         "next_steps": list(result.next_steps),
+        "see": [link.to_dict() for link in result.see],
         "sources": [source.to_dict() for source in result.sources],
         "reviewed": result.reviewed.isoformat(),
         "stale": result.stale,
@@ -54,6 +55,7 @@ def requirement_dict(requirement: RequirementResult) -> dict[str, Any]:
         "worst_case": requirement.worst_case.value,
         "reason": outcome.reason,
         "steps": list(outcome.steps),
+        "see": [link.to_dict() for link in outcome.see],
         "sources": list(outcome.sources),
         "matched_case": outcome.case if requirement.status is not Status.OPEN else None,
         "compared": dict(requirement.compared),
@@ -75,6 +77,7 @@ def outcome_dict(outcome: Outcome) -> dict[str, Any]:
         "verdict": outcome.verdict.value,
         "reason": outcome.reason,
         "steps": list(outcome.steps),
+        "see": [link.to_dict() for link in outcome.see],
         "sources": list(outcome.sources),
     }
 

@@ -112,6 +112,7 @@ def render_country(result: CountryResult, console: Console, *, explain: bool, st
         for number, step in enumerate(result.next_steps, start=1):
             _item(console, f"{number}.", escape(step), 4)
         console.print()
+    render_see_also(result, console)
     _block(console, "[bold]Sources[/]", 2)
     for source in result.sources:
         _item(console, escape(f"[{source.id}]"), escape(describe_source(source)), 4)
@@ -120,6 +121,18 @@ def render_country(result: CountryResult, console: Console, *, explain: bool, st
     if result.stale:
         reviewed += " [bold red]warning: more than 12 months ago; advice may be out of date[/]"
     _block(console, reviewed, 2)
+
+
+def render_see_also(result: CountryResult, console: Console) -> None:
+    """The commands that tell more about the next steps, where the rules point to them."""
+    from rich.markup import escape
+
+    if not result.see:
+        return
+    console.print("  [bold]See also[/]")
+    for link in result.see:
+        console.print(f"    [bold]{escape(link.command)}[/]: {escape(link.title)}")
+    console.print()
 
 
 def render_requirement(requirement: RequirementResult, console: Console, *, explain: bool) -> None:
