@@ -52,8 +52,7 @@ def evaluate_country(
     ruleset: RuleSet, country: Country, profile: Profile, today: dt.date, *, strict: bool = False
 ) -> CountryResult:
     requirements = tuple(evaluate_requirement(r, profile, today) for r in country.requirements)
-    verdict = worst(r.verdict for r in requirements)
-    worst_case = worst(r.worst_case for r in requirements)
+    verdict, worst_case = country_verdicts(requirements)
     source_ids: dict[str, None] = {}
     for requirement in requirements:
         for outcome in requirement.outcomes:
@@ -73,6 +72,12 @@ def evaluate_country(
         reviewed=country.reviewed,
         stale=is_stale(country.reviewed, today),
     )
+
+
+def country_verdicts(requirements: Iterable[RequirementResult]) -> tuple[Verdict, Verdict]:
+    """A country's verdict (best case) and worst case: the worst of its requirements' of each."""
+    results = tuple(requirements)
+    return worst(r.verdict for r in results), worst(r.worst_case for r in results)
 
 
 def evaluate_requirement(requirement: Requirement, profile: Profile, today: dt.date) -> RequirementResult:
