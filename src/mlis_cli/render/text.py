@@ -92,6 +92,8 @@ def render_country(result: CountryResult, console: Console, *, explain: bool, st
         for number, step in enumerate(result.next_steps, start=1):
             console.print(f"    {number}. {escape(step)}")
         console.print()
+    if result.what_if is not None:
+        render_what_if(result, console)
     console.print("  [bold]Sources[/]")
     for source in result.sources:
         console.print(f"    [{escape(source.id)}] {escape(describe_source(source))}")
@@ -100,6 +102,49 @@ def render_country(result: CountryResult, console: Console, *, explain: bool, st
     if result.stale:
         reviewed += " [bold red]warning: more than 12 months ago; advice may be out of date[/]"
     console.print(reviewed)
+
+
+WHAT_IF_SHOWN = 3
+"""Paths shown per country by `check --what-if`; `mlis plan` lists them all."""
+NO_PATH = (
+    "No change of language, sector, stay, degree, experience or doctorate that the rules mention improves it."
+)
+
+
+def render_what_if(result: CountryResult, console: Console) -> None:
+    from rich.markup import escape
+
+    assert result.what_if is not None
+    paths = result.what_if.paths
+    console.print("  [bold]What would change the verdict[/]")
+    if result.verdict is Verdict.ELIGIBLE and result.worst_case is Verdict.ELIGIBLE:
+        console.print("    Nothing to change: it is eligible already.")
+    elif not paths:
+        console.print(f"    {NO_PATH}")
+    from mlis_cli.paths import grouped_sentences
+
+    sentences = grouped_sentences(paths, result.name)
+    for sentence in sentences[:WHAT_IF_SHOWN]:
+        console.print(f"    - {escape(sentence)}")
+    if len(sentences) > WHAT_IF_SHOWN:
+        console.print(
+            f"    [dim]'mlis plan --country {result.code}' with the same facts "
+            f"lists all {len(paths)} paths[/]"
+        )
+    console.print()
+    render_conditions(result, console)
+
+
+def render_conditions(result: CountryResult, console: Console) -> None:
+    from rich.markup import escape
+
+    assert result.what_if is not None
+    if not result.what_if.conditions:
+        return
+    console.print("  [bold]Conditions that matter[/] [dim](facts, not actions)[/]")
+    for condition in result.what_if.conditions:
+        console.print(f"    - {escape(condition.sentence)}")
+    console.print()
 
 
 def render_requirement(requirement: RequirementResult, console: Console, *, explain: bool) -> None:
