@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from mlis_cli import __version__
-from mlis_cli.commands import catalog, check, rules
+from mlis_cli.commands import catalog, check, plan, rules
 
 app = typer.Typer(
     name="mlis",
@@ -42,12 +42,14 @@ def main(
     Examples:
       mlis check --degree ala --country fi
       mlis check --degree ala --all --citizenship us --age 28 --lang de:B2
+      mlis plan --country de --degree ala --citizenship us --lang de:A2
       mlis list-countries
       mlis show de
     """
 
 
 app.command("check")(check.check)
+app.command("plan")(plan.plan)
 app.command("list-countries")(catalog.list_countries)
 app.command("show")(catalog.show)
 app.command("degrees")(catalog.degrees)

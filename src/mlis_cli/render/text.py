@@ -5,6 +5,7 @@ Color is never the only signal: every mark is also a word (met, not met, open).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from mlis_cli.model.report import CountryResult, Report, RequirementResult, Status, TrialResult
@@ -145,6 +146,52 @@ def render_conditions(result: CountryResult, console: Console) -> None:
     for condition in result.what_if.conditions:
         console.print(f"    - {escape(condition.sentence)}")
     console.print()
+
+
+def render_plan(result: CountryResult, sources: Mapping[str, Source], console: Console) -> None:
+    """`mlis plan`: every path for one country, best first, numbered, with its steps and sources."""
+    from rich.markup import escape
+
+    assert result.what_if is not None
+    headline = f"[bold]{escape(result.name)} ({result.code})[/]: {verdict_text(result.verdict)}"
+    if not result.complete:
+        headline += f" at best, {verdict_text(result.worst_case)} at worst"
+    console.print(headline)
+    console.print()
+    from mlis_cli.paths import ends_words
+
+    paths = result.what_if.paths
+    cited: dict[str, None] = {}
+    if result.verdict is Verdict.ELIGIBLE and result.worst_case is Verdict.ELIGIBLE:
+        console.print("  Nothing to change: it is eligible already.")
+        console.print()
+    elif not paths:
+        console.print(f"  {NO_PATH}")
+        console.print()
+    else:
+        console.print("  [bold]Paths to a better verdict, best first[/]")
+        console.print()
+    for number, path in enumerate(paths, start=1):
+        console.print(f"  {number}. {escape(path.sentence)}")
+        for change in path.requirements:
+            console.print(
+                f"     [dim]{escape(change.title)}: {ends_words(change.verdict, change.worst_case)} "
+                f"(now {ends_words(change.was_verdict, change.was_worst_case)})[/]"
+            )
+        for step in path.next_steps:
+            console.print(f"     - {escape(step)}")
+        console.print(f"     [dim]sources: {', '.join(path.sources)}[/]")
+        console.print()
+        cited.update(dict.fromkeys(path.sources))
+    render_conditions(result, console)
+    for condition in result.what_if.conditions:
+        cited.update(dict.fromkeys(condition.sources))
+    if cited:
+        console.print("  [bold]Sources[/]")
+        for source_id in cited:
+            console.print(f"    {escape(f'[{source_id}]')} {escape(describe_source(sources[source_id]))}")
+        console.print()
+    console.print(f"  Rules reviewed {result.reviewed.isoformat()}")
 
 
 def render_requirement(requirement: RequirementResult, console: Console, *, explain: bool) -> None:
