@@ -97,3 +97,22 @@ def test_check_without_what_if_in_text_never_searches_for_paths(
     run = mlis("check", "--rules-dir", RULES_DIR, "--all", *US_IN_BELGIAN_PUBLIC_LIBRARY)
     assert (run.exit_code, run.stderr) == (0, "")
     assert run.stdout.startswith("country ")
+
+
+def test_check_brief_what_if_gives_the_best_path_of_each_country_under_the_table(mlis) -> None:  # type: ignore[no-untyped-def]
+    run = mlis(
+        "check",
+        *("--rules-dir", RULES_DIR, "--all", "--brief", "--what-if"),
+        *("--degree", "ala", "--citizenship", "us", "--age", "28", "--lang", "de:A2"),
+        *("--sector", "public", "--stay", "long", "--no-phd"),
+    )
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert run.stdout.split("\n\n")[1] == (
+        "What would change the verdict (the best path; 'mlis plan' lists all)\n"
+        "  Belgium (be): Speaking 'fr' at B2 and a post in an academic library would make Belgium \n"
+        "case_by_case (now unlikely).\n"
+        "  Germany (de): Speaking 'de' at B2 would make Germany case_by_case (now unlikely).\n"
+        "  Finland (fi): A short stay would make Finland conditional (now case_by_case).\n"
+        "  New Zealand (nz): No change of language, sector, stay, degree, experience or doctorate that the \n"
+        "rules mention improves it.\n"
+    )

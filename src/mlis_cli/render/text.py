@@ -46,6 +46,7 @@ def render_report(report: Report, console: Console, *, explain: bool, brief: boo
     if len(report.results) > 1:
         render_table(report, console)
         if brief:
+            render_brief_what_if(report, console)
             return
     for index, result in enumerate(report.results):
         if index or len(report.results) > 1:
@@ -134,6 +135,27 @@ def render_what_if(result: CountryResult, console: Console) -> None:
         )
     console.print()
     render_conditions(result, console)
+
+
+def render_brief_what_if(report: Report, console: Console) -> None:
+    """Under the comparison table, with --what-if: the best path of each country."""
+    from rich.markup import escape
+
+    from mlis_cli.paths import grouped_sentences
+
+    if any(result.what_if is None for result in report.results):
+        return
+    console.print()
+    console.print("[bold]What would change the verdict[/] [dim](the best path; 'mlis plan' lists all)[/]")
+    for result in report.results:
+        assert result.what_if is not None
+        if result.verdict is Verdict.ELIGIBLE and result.worst_case is Verdict.ELIGIBLE:
+            words = "nothing to change: it is eligible already."
+        elif result.what_if.paths:
+            words = grouped_sentences(result.what_if.paths, result.name)[0]
+        else:
+            words = NO_PATH
+        console.print(f"  {escape(result.name)} ({result.code}): {escape(words)}")
 
 
 def render_conditions(result: CountryResult, console: Console) -> None:
