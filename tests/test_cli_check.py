@@ -18,6 +18,47 @@ PLACES = {
 }
 
 
+AGE_MATTERS = {
+    "fact": "age",
+    "values": [31],
+    "effect": "worse",
+    "verdict": "unlikely",
+    "worst_case": "unlikely",
+    "instead_of": {"verdict": "conditional", "worst_case": "conditional"},
+    "requirements": [
+        {
+            "id": "work",
+            "title": "Right to work",
+            "from": {"verdict": "conditional", "worst_case": "conditional"},
+            "to": {"verdict": "unlikely", "worst_case": "unlikely"},
+            "reason": "Only employer sponsorship remains.",
+        }
+    ],
+    "sources": ["places-youll-go"],
+    "sentence": "At age 31, Atlantis would be unlikely (now conditional).",
+}
+EEA = "at be bg cy cz de dk ee es fi fr gr hr hu ie is it li lt lu lv mt nl no pl pt ro se si sk"
+EEA_MATTERS = {
+    "fact": "citizenship",
+    "values": EEA.split(),
+    "effect": "better",
+    "verdict": "eligible",
+    "worst_case": "eligible",
+    "instead_of": {"verdict": "conditional", "worst_case": "conditional"},
+    "requirements": [
+        {
+            "id": "work",
+            "title": "Right to work",
+            "from": {"verdict": "conditional", "worst_case": "conditional"},
+            "to": {"verdict": "eligible", "worst_case": "eligible"},
+            "reason": "Free movement.",
+        }
+    ],
+    "sources": ["your-europe-work-abroad"],
+    "sentence": "With a citizenship of an EEA country, Atlantis would be eligible (now conditional).",
+}
+
+
 def check_json(mlis, *args: str):  # type: ignore[no-untyped-def]
     run = mlis("check", "--rules-dir", TWO, "--json", *args)
     assert (run.exit_code, run.stderr) == (0, "")
@@ -111,6 +152,8 @@ def test_a_complete_answer_is_exact_json(mlis) -> None:  # type: ignore[no-untyp
                 "open_questions": [],
                 "next_steps": ["Apply for the working holiday visa."],
                 "see": [],
+                "paths": [],
+                "conditions_that_matter": [AGE_MATTERS, EEA_MATTERS],
                 "sources": [PLACES],
                 "reviewed": "2026-01-15",
                 "stale": False,

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from mlis_cli import __version__
-from mlis_cli.commands import catalog, certificates, check, degrees, matrix, profile, rules
+from mlis_cli.commands import catalog, certificates, check, degrees, matrix, plan, profile, rules
 
 app = typer.Typer(
     name="mlis",
@@ -37,6 +37,7 @@ def main(
     Examples:
       mlis check --degree ala --country fi
       mlis check --degree ala --all --citizenship us --age 28 --lang de:B2
+      mlis plan --country de --degree ala --citizenship us --lang de:A2
       mlis list-countries
       mlis show de
       mlis degrees ala
@@ -53,6 +54,7 @@ def main(
 
 
 app.command("check")(check.check)
+app.command("plan")(plan.plan)
 app.command("list-countries")(catalog.list_countries)
 app.command("show")(catalog.show)
 app.command("degrees")(degrees.degrees)

@@ -12,11 +12,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from mlis_cli.conditions import REGISTRY
-from mlis_cli.conditions.base import Leaf, Node, Not
+from mlis_cli.conditions.base import Node
+from mlis_cli.conditions.logic import leaves
 from mlis_cli.model.profile import Profile
 from mlis_cli.model.vocabulary import Level, Sector, Stay
 
@@ -26,16 +27,6 @@ OTHER_COUNTRY = ("~",)
 MAX_COMPLETIONS = 4096
 
 Assignment = tuple[tuple[str, Any], ...]
-
-
-def leaves(node: Node) -> Iterator[Leaf]:
-    if isinstance(node, Leaf):
-        yield node
-    elif isinstance(node, Not):
-        yield from leaves(node.item)
-    else:
-        for item in node.items:
-            yield from leaves(item)
 
 
 def with_fact(profile: Profile, fact: str, value: Any) -> Profile:

@@ -55,8 +55,7 @@ def evaluate_country(
 ) -> CountryResult:
     degrees = tuple(ruleset.degrees)
     requirements = tuple(evaluate_requirement(r, profile, today, degrees) for r in country.requirements)
-    verdict = worst(r.verdict for r in requirements)
-    worst_case = worst(r.worst_case for r in requirements)
+    verdict, worst_case = country_verdicts(requirements)
     source_ids: dict[str, None] = {}
     for requirement in requirements:
         for outcome in requirement.outcomes:
@@ -77,6 +76,12 @@ def evaluate_country(
         stale=is_stale(country.reviewed, today),
         see=_see_also(requirements),
     )
+
+
+def country_verdicts(requirements: Iterable[RequirementResult]) -> tuple[Verdict, Verdict]:
+    """A country's verdict (best case) and worst case: the worst of its requirements' of each."""
+    results = tuple(requirements)
+    return worst(r.verdict for r in results), worst(r.worst_case for r in results)
 
 
 def evaluate_requirement(

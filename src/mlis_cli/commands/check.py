@@ -24,6 +24,7 @@ Examples:
   mlis check --degree ala --country fi
   mlis check --degree ala --country fi,de --citizenship us --age 28 --lang de:B2
   mlis check --degree cilip --all --brief
+  mlis check --degree ala --country de --citizenship us --what-if
   mlis check --profile me.yaml --country uk --format json
 """
 
@@ -83,6 +84,10 @@ def check(
     strict: Annotated[bool, typer.Option(help="Report the worst case as the verdict.")] = False,
     explain: Annotated[bool, typer.Option(help="Show every case tried and why it matched or not.")] = False,
     brief: Annotated[bool, typer.Option(help="With several countries, the comparison table only.")] = False,
+    what_if: Annotated[
+        bool,
+        typer.Option("--what-if", help="Also show what would change each verdict (JSON always has it)."),
+    ] = False,
     fmt: FormatOption = Format.TEXT,
     json_flag: JsonFlag = False,
     no_color: NoColor = False,
@@ -106,7 +111,12 @@ def check(
     person = parse_profile(facts, ruleset.degrees, when)
     codes = resolve_all(country, every, ruleset)
     report = evaluate(ruleset, person, codes, when, strict=strict)
-    if chosen(fmt, json_flag) is Format.JSON:
+    as_json = chosen(fmt, json_flag) is Format.JSON
+    if what_if or as_json:
+        from mlis_cli.paths import with_paths
+
+        report = with_paths(ruleset, report)
+    if as_json:
         from mlis_cli.render.json_out import write_json
         from mlis_cli.render.report_dict import report_dict
 

@@ -7,6 +7,7 @@ unknown unless the other parts already decide it (False in `all`, True in `any`)
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from mlis_cli.conditions import REGISTRY
 from mlis_cli.conditions.base import AllOf, AnyOf, Context, Leaf, Node, Not, Tri
@@ -58,6 +59,17 @@ def facts(node: Node) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def leaves(node: Node) -> Iterator[Leaf]:
+    """Every leaf test of the tree, in order; what a search over mentioned values walks."""
+    if isinstance(node, Leaf):
+        yield node
+    elif isinstance(node, Not):
+        yield from leaves(node.item)
+    else:
+        for item in node.items:
+            yield from leaves(item)
+
+
 def describe(node: Node) -> str:
     if isinstance(node, Leaf):
         return REGISTRY[node.key].describe(node.arg)
@@ -75,4 +87,4 @@ def _compound(node: Node) -> bool:
     return isinstance(node, AllOf | AnyOf)
 
 
-__all__ = ["build", "describe", "facts", "test"]
+__all__ = ["build", "describe", "facts", "leaves", "test"]

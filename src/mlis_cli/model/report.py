@@ -76,6 +76,72 @@ class OpenQuestion:
     settles: tuple[str, ...]
 
 
+class Effect(StrEnum):
+    """How a fact that is no action would move a country's result."""
+
+    BETTER = "better"
+    WORSE = "worse"
+    DIFFERENT = "different"
+    """One end better, the other worse: an unknown fact settled either way."""
+
+
+@dataclass(frozen=True, slots=True)
+class RequirementChange:
+    """A requirement whose outcome a change would alter: what it gives now, and then."""
+
+    id: str
+    title: str
+    was_verdict: Verdict
+    was_worst_case: Verdict
+    verdict: Verdict
+    worst_case: Verdict
+    reason: str
+    """The reason of the outcome it would give (its best case when still open)."""
+
+
+@dataclass(frozen=True, slots=True)
+class WhatIfPath:
+    """A smallest set of actionable changes that improves a country's result."""
+
+    changes: tuple[tuple[str, Any], ...]
+    """(fact, new value) pairs, e.g. ('language:de', Level.B2), in the order facts are preferred."""
+    verdict: Verdict
+    worst_case: Verdict
+    was_verdict: Verdict
+    was_worst_case: Verdict
+    requirements: tuple[RequirementChange, ...]
+    next_steps: tuple[str, ...]
+    sources: tuple[str, ...]
+    action: str
+    """The changes in words: "speaking 'de' at B2 and a post in a corporate library"."""
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConditionThatMatters:
+    """A fact that is no action (age, citizenship, graduation year) but would change the result."""
+
+    fact: str
+    values: tuple[Any, ...]
+    """Each of these values alone gives the same result; a citizenship is added to those held."""
+    effect: Effect
+    verdict: Verdict
+    worst_case: Verdict
+    was_verdict: Verdict
+    was_worst_case: Verdict
+    requirements: tuple[RequirementChange, ...]
+    sources: tuple[str, ...]
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class WhatIf:
+    """What would change a country's result: paths (actions) and conditions that matter."""
+
+    paths: tuple[WhatIfPath, ...]
+    conditions: tuple[ConditionThatMatters, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class CountryResult:
     code: str
@@ -93,6 +159,8 @@ class CountryResult:
     stale: bool
     see: tuple[SeeAlso, ...] = ()
     """Commands that continue the next steps, gathered like them."""
+    what_if: WhatIf | None = None
+    """Computed only when asked (mlis_cli.paths), since it evaluates the rules many times."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from mlis_cli.model.report import (
     SCHEMA_VERSION,
+    ConditionThatMatters,
     CountryResult,
     OpenQuestion,
     Outcome,
     Report,
+    RequirementChange,
     RequirementResult,
     Status,
+    WhatIfPath,
 )
+from mlis_cli.model.ruleset import Source
+from mlis_cli.model.vocabulary import Level
+from mlis_cli.verdicts import Verdict
 
 
 def report_dict(report: Report) -> dict[str, Any]:
@@ -38,6 +45,10 @@ def result_dict(result: CountryResult) -> dict[str, Any]:
         "open_questions": [question_dict(q) for q in result.open_questions],
         "next_steps": list(result.next_steps),
         "see": [link.to_dict() for link in result.see],
+        "paths": [path_dict(p) for p in result.what_if.paths] if result.what_if else None,
+        "conditions_that_matter": [condition_dict(c) for c in result.what_if.conditions]
+        if result.what_if
+        else None,
         "sources": [source.to_dict() for source in result.sources],
         "reviewed": result.reviewed.isoformat(),
         "stale": result.stale,
@@ -88,4 +99,83 @@ def question_dict(question: OpenQuestion) -> dict[str, Any]:
         "flag": question.flag,
         "question": question.question,
         "settles": list(question.settles),
+    }
+
+
+def ends_dict(verdict: Verdict, worst_case: Verdict) -> dict[str, str]:
+    return {"verdict": verdict.value, "worst_case": worst_case.value}
+
+
+def path_dict(path: WhatIfPath) -> dict[str, Any]:
+    return {
+        "changes": {fact: change_value(value) for fact, value in path.changes},
+        "verdict": path.verdict.value,
+        "worst_case": path.worst_case.value,
+        "improves_from": ends_dict(path.was_verdict, path.was_worst_case),
+        "requirements": [requirement_change_dict(c) for c in path.requirements],
+        "next_steps": list(path.next_steps),
+        "sources": list(path.sources),
+        "sentence": path.sentence,
+    }
+
+
+def condition_dict(condition: ConditionThatMatters) -> dict[str, Any]:
+    return {
+        "fact": condition.fact,
+        "values": [change_value(value) for value in condition.values],
+        "effect": condition.effect.value,
+        "verdict": condition.verdict.value,
+        "worst_case": condition.worst_case.value,
+        "instead_of": ends_dict(condition.was_verdict, condition.was_worst_case),
+        "requirements": [requirement_change_dict(c) for c in condition.requirements],
+        "sources": list(condition.sources),
+        "sentence": condition.sentence,
+    }
+
+
+def requirement_change_dict(change: RequirementChange) -> dict[str, Any]:
+    return {
+        "id": change.id,
+        "title": change.title,
+        "from": ends_dict(change.was_verdict, change.was_worst_case),
+        "to": ends_dict(change.verdict, change.worst_case),
+        "reason": change.reason,
+    }
+
+
+def change_value(value: Any) -> Any:
+    """A changed fact's value as JSON shows it: 'B2' for a level, 5 for 5.0 years."""
+    if isinstance(value, Level):
+        return value.value
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def plan_dict(report: Report, sources: Mapping[str, Source]) -> dict[str, Any]:
+    """`mlis plan --format json`: one country's paths, best first, and the sources they cite."""
+    (result,) = report.results
+    assert result.what_if is not None
+    cited: dict[str, None] = {}
+    for path in result.what_if.paths:
+        cited.update(dict.fromkeys(path.sources))
+    for condition in result.what_if.conditions:
+        cited.update(dict.fromkeys(condition.sources))
+    return {
+        "schema": SCHEMA_VERSION,
+        "today": report.today.isoformat(),
+        "strict": report.strict,
+        "profile": report.profile.to_dict(),
+        "country": result.code,
+        "name": result.name,
+        "verdict": result.verdict.value,
+        "worst_case": result.worst_case.value,
+        "complete": result.complete,
+        "paths": [path_dict(p) for p in result.what_if.paths],
+        "conditions_that_matter": [condition_dict(c) for c in result.what_if.conditions],
+        "sources": [sources[source_id].to_dict() for source_id in cited],
+        "reviewed": result.reviewed.isoformat(),
+        "stale": result.stale,
     }

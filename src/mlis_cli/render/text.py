@@ -6,6 +6,7 @@ Color is never the only signal: every mark is also a word (met, not met, open).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from mlis_cli.model.report import CountryResult, Report, RequirementResult, Status, TrialResult
@@ -47,6 +48,7 @@ def render_report(report: Report, console: Console, *, explain: bool, brief: boo
     if len(report.results) > 1:
         render_table(report, console)
         if brief:
+            render_brief_what_if(report, console)
             return
     for index, result in enumerate(report.results):
         if index or len(report.results) > 1:
@@ -113,6 +115,8 @@ def render_country(result: CountryResult, console: Console, *, explain: bool, st
             _item(console, f"{number}.", escape(step), 4)
         console.print()
     render_see_also(result, console)
+    if result.what_if is not None:
+        render_what_if(result, console)
     _block(console, "[bold]Sources[/]", 2)
     for source in result.sources:
         _item(console, escape(f"[{source.id}]"), escape(describe_source(source)), 4)
@@ -133,6 +137,116 @@ def render_see_also(result: CountryResult, console: Console) -> None:
     for link in result.see:
         console.print(f"    [bold]{escape(link.command)}[/]: {escape(link.title)}")
     console.print()
+
+
+WHAT_IF_SHOWN = 3
+"""Paths shown per country by `check --what-if`; `mlis plan` lists them all."""
+NO_PATH = (
+    "No change of language, sector, stay, degree, experience or doctorate that the rules mention improves it."
+)
+
+
+def render_what_if(result: CountryResult, console: Console) -> None:
+    from rich.markup import escape
+
+    assert result.what_if is not None
+    paths = result.what_if.paths
+    console.print("  [bold]What would change the verdict[/]")
+    if result.verdict is Verdict.ELIGIBLE and result.worst_case is Verdict.ELIGIBLE:
+        console.print("    Nothing to change: it is eligible already.")
+    elif not paths:
+        console.print(f"    {NO_PATH}")
+    from mlis_cli.paths import grouped_sentences
+
+    sentences = grouped_sentences(paths, result.name)
+    for sentence in sentences[:WHAT_IF_SHOWN]:
+        console.print(f"    - {escape(sentence)}")
+    if len(sentences) > WHAT_IF_SHOWN:
+        console.print(
+            f"    [dim]'mlis plan --country {result.code}' with the same facts "
+            f"lists all {len(paths)} paths[/]"
+        )
+    console.print()
+    render_conditions(result, console)
+
+
+def render_brief_what_if(report: Report, console: Console) -> None:
+    """Under the comparison table, with --what-if: the best path of each country."""
+    from rich.markup import escape
+
+    from mlis_cli.paths import grouped_sentences
+
+    if any(result.what_if is None for result in report.results):
+        return
+    console.print()
+    console.print("[bold]What would change the verdict[/] [dim](the best path; 'mlis plan' lists all)[/]")
+    for result in report.results:
+        assert result.what_if is not None
+        if result.verdict is Verdict.ELIGIBLE and result.worst_case is Verdict.ELIGIBLE:
+            words = "nothing to change: it is eligible already."
+        elif result.what_if.paths:
+            words = grouped_sentences(result.what_if.paths, result.name)[0]
+        else:
+            words = NO_PATH
+        console.print(f"  {escape(result.name)} ({result.code}): {escape(words)}")
+
+
+def render_conditions(result: CountryResult, console: Console) -> None:
+    from rich.markup import escape
+
+    assert result.what_if is not None
+    if not result.what_if.conditions:
+        return
+    console.print("  [bold]Conditions that matter[/] [dim](facts, not actions)[/]")
+    for condition in result.what_if.conditions:
+        console.print(f"    - {escape(condition.sentence)}")
+    console.print()
+
+
+def render_plan(result: CountryResult, sources: Mapping[str, Source], console: Console) -> None:
+    """`mlis plan`: every path for one country, best first, numbered, with its steps and sources."""
+    from rich.markup import escape
+
+    assert result.what_if is not None
+    headline = f"[bold]{escape(result.name)} ({result.code})[/]: {verdict_text(result.verdict)}"
+    if not result.complete:
+        headline += f" at best, {verdict_text(result.worst_case)} at worst"
+    console.print(headline)
+    console.print()
+    from mlis_cli.paths import ends_words
+
+    paths = result.what_if.paths
+    cited: dict[str, None] = {}
+    if result.verdict is Verdict.ELIGIBLE and result.worst_case is Verdict.ELIGIBLE:
+        console.print("  Nothing to change: it is eligible already.")
+        console.print()
+    elif not paths:
+        console.print(f"  {NO_PATH}")
+        console.print()
+    else:
+        console.print("  [bold]Paths to a better verdict, best first[/]")
+        console.print()
+    for number, path in enumerate(paths, start=1):
+        console.print(f"  {number}. {escape(path.sentence)}")
+        for change in path.requirements:
+            console.print(
+                f"     [dim]{escape(change.title)}: {ends_words(change.verdict, change.worst_case)} "
+                f"(now {ends_words(change.was_verdict, change.was_worst_case)})[/]"
+            )
+        for step in path.next_steps:
+            console.print(f"     - {escape(step)}")
+        console.print(f"     [dim]sources: {', '.join(path.sources)}[/]")
+        console.print()
+        cited.update(dict.fromkeys(path.sources))
+    render_conditions(result, console)
+    for condition in result.what_if.conditions:
+        cited.update(dict.fromkeys(condition.sources))
+    if cited:
+        console.print("  [bold]Sources[/]")
+        for source_id in cited:
+            console.print(f"    {escape(f'[{source_id}]')} {escape(describe_source(sources[source_id]))}")
+        console.print()
+    console.print(f"  Rules reviewed {result.reviewed.isoformat()}")
 
 
 def render_requirement(requirement: RequirementResult, console: Console, *, explain: bool) -> None:

@@ -1,0 +1,99 @@
+"""mlis plan: for one country, every path to a better verdict, best first, with its steps."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from mlis_cli.commands.options import FormatOption, JsonFlag, NoColor, RulesDir
+from mlis_cli.commands.profile_options import (
+    AgeOption,
+    CitizenshipOption,
+    DegreeOption,
+    ExperienceOption,
+    GraduatedOption,
+    LangOption,
+    PhdOption,
+    ProfileFileOption,
+    SectorOption,
+    StayOption,
+    StrictOption,
+    person,
+)
+from mlis_cli.commands.shared import console, load_rules, today
+from mlis_cli.destinations import resolve
+from mlis_cli.engine import evaluate
+from mlis_cli.errors import UsageError
+from mlis_cli.paths import with_paths
+from mlis_cli.render.formats import Format, chosen
+
+HELP = """What would change the verdict for one country: every path, best first, with its steps.
+
+\b
+Examples:
+  mlis plan --country de --degree ala --citizenship us --lang de:A2
+  mlis plan --country be --degree ala --citizenship us --sector public --lang fr:C1
+  mlis plan --country nz --degree ala --citizenship us --age 28 --format json
+
+A path changes only facts a person can act on (language, sector, stay, degree,
+experience, doctorate), one or two at a time, with values the rules mention.
+Age, citizenship and graduation year are never suggested; where they matter,
+they are listed apart as conditions that matter.
+"""
+
+
+def plan(
+    country: Annotated[str, typer.Option("--country", "-c", help="Country code or name (one).")],
+    degree: DegreeOption = None,
+    citizenship: CitizenshipOption = [],  # noqa: B006
+    age: AgeOption = None,
+    lang: LangOption = [],  # noqa: B006
+    sector: SectorOption = None,
+    stay: StayOption = None,
+    graduated: GraduatedOption = None,
+    experience: ExperienceOption = None,
+    phd: PhdOption = None,
+    profile: ProfileFileOption = None,
+    strict: StrictOption = False,
+    fmt: FormatOption = Format.TEXT,
+    json_flag: JsonFlag = False,
+    no_color: NoColor = False,
+    rules_dir: RulesDir = None,
+) -> None:
+    ruleset = load_rules(rules_dir)
+    when = today()
+    facts = person(
+        ruleset,
+        when,
+        profile=profile,
+        degree=degree,
+        citizenship=citizenship,
+        age=age,
+        lang=lang,
+        sector=sector,
+        stay=stay,
+        graduated=graduated,
+        experience=experience,
+        phd=phd,
+    )
+    if "," in country:
+        raise UsageError(
+            f"plan takes one country, got '{country}'",
+            hint="run one plan per country, or 'mlis check --what-if' for several",
+        )
+    code = resolve(country, ruleset)
+    report = with_paths(ruleset, evaluate(ruleset, facts, [code], when, strict=strict))
+    if chosen(fmt, json_flag) is Format.JSON:
+        from mlis_cli.render.json_out import write_json
+        from mlis_cli.render.report_dict import plan_dict
+
+        write_json(plan_dict(report, ruleset.sources), sys.stdout)
+    else:
+        from mlis_cli.render.text import render_plan
+
+        render_plan(report.results[0], ruleset.sources, console(no_color))
+
+
+plan.__doc__ = HELP
