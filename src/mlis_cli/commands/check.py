@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
-from mlis_cli.commands.options import FormatOption, JsonFlag, NoColor, RulesDir
-from mlis_cli.commands.shared import console, load_rules, today
+from mlis_cli.commands.options import FailOn, FormatOption, JsonFlag, NoColor, RulesDir
+from mlis_cli.commands.shared import exit_if_threshold_met, load_rules, today
 from mlis_cli.destinations import resolve_all
 from mlis_cli.engine import evaluate
 from mlis_cli.profile_input import parse_profile
 from mlis_cli.profile_sources import merge, read_profile_file
-from mlis_cli.render.formats import Format, chosen
+from mlis_cli.render.formats import Format, chosen, emit
+from mlis_cli.render.report_output import report_output
 
 HELP = """Can I work as a librarian there? A verdict, its reasons, next steps and sources.
 
@@ -23,6 +23,8 @@ Examples:
   mlis check --degree ala --country fi,de --citizenship us --age 28 --lang de:B2
   mlis check --degree cilip --all --brief
   mlis check --profile me.yaml --country uk --format json
+  mlis check --profile - --all --format csv < me.json
+  mlis check --degree ala --country fi --fail-on unlikely
 """
 
 
@@ -59,6 +61,7 @@ def check(
     strict: Annotated[bool, typer.Option(help="Report the worst case as the verdict.")] = False,
     explain: Annotated[bool, typer.Option(help="Show every case tried and why it matched or not.")] = False,
     brief: Annotated[bool, typer.Option(help="With several countries, the comparison table only.")] = False,
+    fail_on: FailOn = None,
     fmt: FormatOption = Format.TEXT,
     json_flag: JsonFlag = False,
     no_color: NoColor = False,
@@ -80,15 +83,8 @@ def check(
     person = parse_profile(merge(file_facts, flags, lang), ruleset.degrees, when)
     codes = resolve_all(country, every, ruleset)
     report = evaluate(ruleset, person, codes, when, strict=strict)
-    if chosen(fmt, json_flag) is Format.JSON:
-        from mlis_cli.render.json_out import write_json
-        from mlis_cli.render.report_dict import report_dict
-
-        write_json(report_dict(report), sys.stdout)
-    else:
-        from mlis_cli.render.text import render_report
-
-        render_report(report, console(no_color), explain=explain, brief=brief)
+    emit(report_output(report, explain=explain, brief=brief), chosen(fmt, json_flag), no_color=no_color)
+    exit_if_threshold_met((result.verdict for result in report.results), fail_on)
 
 
 check.__doc__ = HELP
