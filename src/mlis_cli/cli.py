@@ -7,15 +7,10 @@ from typing import Annotated
 import typer
 
 from mlis_cli import __version__
-from mlis_cli.commands import catalog, check, rules
+from mlis_cli.commands import batch, catalog, check, rules
 
 app = typer.Typer(
     name="mlis",
-    help=(
-        "Can I work as a librarian abroad with my library degree?\n\n"
-        "Exit codes: 0 ran; 1 a --fail-on threshold was met or rules have problems; "
-        "2 usage error; 3 invalid rule data; 130 interrupted."
-    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -44,6 +39,19 @@ def main(
       mlis check --degree ala --all --citizenship us --age 28 --lang de:B2
       mlis list-countries
       mlis show de
+      mlis batch class.jsonl --all --fail-on unlikely
+
+    \b
+    Exit codes:
+      0    it ran
+      1    a --fail-on threshold was met; rules validate or rules test found problems
+      2    usage error (unknown option, country, degree, bad value, profile or batch line)
+      3    the rule data is invalid
+      130  interrupted
+
+    Every command that prints results takes --format text|json|jsonl|yaml|csv
+    (errors are then JSON on stderr for json and jsonl). Color only on a
+    terminal; NO_COLOR, --no-color and TERM=dumb turn it off, FORCE_COLOR on.
     """
 
 
@@ -51,4 +59,5 @@ app.command("check")(check.check)
 app.command("list-countries")(catalog.list_countries)
 app.command("show")(catalog.show)
 app.command("degrees")(catalog.degrees)
+app.command("batch")(batch.batch)
 app.add_typer(rules.app, name="rules")
