@@ -262,8 +262,8 @@ def test_csv_gives_the_same_records_in_the_documented_columns(mlis, monkeypatch)
 def test_batch_writes_only_streaming_formats(mlis, monkeypatch, fmt: str) -> None:  # type: ignore[no-untyped-def]
     run = batch(mlis, monkeypatch, f"{ANA}\n", "--all", "--format", fmt)
     assert (run.exit_code, run.stdout) == (2, "")
-    message = f"batch writes one record at a time: --format jsonl or csv, not {fmt}"
-    hint = "use 'mlis check' for one profile in text, json or yaml"
+    message = f"Invalid value for '--format' / '-f': Value error, '{fmt}' is not one of 'jsonl', 'csv'."
+    hint = "try 'mlis batch --help'"
     if fmt == "json":
         assert json.loads(run.stderr) == {"error": {"code": "usage", "message": message, "hint": hint}}
     else:

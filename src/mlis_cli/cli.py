@@ -50,8 +50,9 @@ def main(
       130  interrupted
 
     Every command that prints results takes --format text|json|jsonl|yaml|csv
-    (errors are then JSON on stderr for json and jsonl). Color only on a
-    terminal; NO_COLOR, --no-color and TERM=dumb turn it off, FORCE_COLOR on.
+    (batch: jsonl or csv); errors are then JSON on stderr for json and jsonl.
+    Color only on a terminal; NO_COLOR, --no-color and TERM=dumb turn it off,
+    FORCE_COLOR on.
     """
 
 

@@ -12,11 +12,11 @@ from typing import Annotated, BinaryIO
 import typer
 
 from mlis_cli.batch import COLUMNS, Batch, csv_row, read_lines
-from mlis_cli.commands.options import FailOn, FormatOption, NoColor, RulesDir
+from mlis_cli.commands.options import FailOn, NoColor, RulesDir, StreamFormatOption
 from mlis_cli.commands.shared import exit_if_threshold_met, load_rules, today
 from mlis_cli.destinations import resolve_all
 from mlis_cli.errors import UsageError
-from mlis_cli.render.formats import STREAMING, Format, write_records
+from mlis_cli.render.formats import StreamFormat, write_records
 
 
 def batch(
@@ -44,7 +44,7 @@ def batch(
     fail_fast: Annotated[
         bool, typer.Option("--fail-fast", help="Stop at the first bad line (exit 2) instead of going on.")
     ] = False,
-    fmt: FormatOption = Format.JSONL,
+    fmt: StreamFormatOption = StreamFormat.JSONL,
     no_color: NoColor = False,
     rules_dir: RulesDir = None,
 ) -> None:
@@ -62,18 +62,14 @@ def batch(
       mlis batch class.jsonl -c fi --fail-on unlikely
       jq -c '.[]' profiles.json | mlis batch - --country fi --format csv
     """
-    if fmt not in STREAMING:
-        raise UsageError(
-            f"batch writes one record at a time: --format jsonl or csv, not {fmt}",
-            hint="use 'mlis check' for one profile in text, json or yaml",
-        )
     ruleset = load_rules(rules_dir)
     defaults = resolve_all(country, every, ruleset) if country or every else []
     run = Batch(ruleset, defaults, today(), strict=strict, fail_fast=fail_fast)
     out = sys.stdout
     with opened(source) as stream, progress(stream, source, no_color) as advance:
         records = run.records(read_lines(stream, out.flush, advance))
-        write_records(records if fmt is Format.JSONL else map(csv_row, records), fmt, COLUMNS, out)
+        rows = records if fmt is StreamFormat.JSONL else map(csv_row, records)
+        write_records(rows, fmt, COLUMNS, out)
     tally = run.tally
     if tally.bad:
         count = f"{tally.bad} of {tally.lines} line{'s' if tally.lines != 1 else ''}"

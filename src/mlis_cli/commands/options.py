@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from mlis_cli.render.formats import Format
+from mlis_cli.render.formats import Format, StreamFormat
 from mlis_cli.verdicts import Verdict
 
 RulesDir = Annotated[
@@ -25,6 +25,15 @@ FormatOption = Annotated[
         "--format",
         "-f",
         help="Output format: text for people; json, jsonl, yaml or csv for scripts.",
+        case_sensitive=False,
+    ),
+]
+StreamFormatOption = Annotated[
+    StreamFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format: one JSON object or one CSV row per record.",
         case_sensitive=False,
     ),
 ]

@@ -25,8 +25,11 @@ class Format(StrEnum):
     CSV = "csv"
 
 
-STREAMING = (Format.JSONL, Format.CSV)
-"""The formats that can be written one record at a time."""
+class StreamFormat(StrEnum):
+    """The formats that can be written one record at a time."""
+
+    JSONL = "jsonl"
+    CSV = "csv"
 
 
 def chosen(fmt: Format, json_flag: bool) -> Format:
@@ -65,20 +68,18 @@ def emit(output: Output, fmt: Format, *, no_color: bool = False, out: TextIO | N
         write_yaml(output.document, stream)
     else:
         rows = output.rows if fmt is Format.CSV and output.rows is not None else output.records
-        write_records(rows, fmt, output.columns, stream)
+        write_records(rows, StreamFormat(fmt), output.columns, stream)
 
 
 def write_records(
-    records: Iterable[Mapping[str, Any]], fmt: Format, columns: Sequence[str], out: TextIO
+    records: Iterable[Mapping[str, Any]], fmt: StreamFormat, columns: Sequence[str], out: TextIO
 ) -> None:
     """JSONL or CSV, one record at a time: nothing is held back, so a stream stays a stream."""
-    if fmt is Format.JSONL:
+    if fmt is StreamFormat.JSONL:
         from mlis_cli.render.json_out import write_jsonl
 
         write_jsonl(records, out)
-    elif fmt is Format.CSV:
+    else:
         from mlis_cli.render.csv_out import write_csv
 
         write_csv(records, columns, out)
-    else:
-        raise ValueError(f"{fmt} cannot be written one record at a time")
