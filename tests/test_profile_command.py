@@ -319,5 +319,5 @@ def test_ctrl_c_during_the_questions_saves_nothing_and_keeps_the_old_profile(
     monkeypatch.setattr("sys.stdin", InterruptedInput("ala\n"))
     result = mlis("profile", "init")
     assert result.exit_code == 130
-    assert result.stderr.endswith("\ncitizenship: ")
+    assert result.stderr.endswith("\ncitizenship: \nmlis: interrupted\n")
     assert saved_file.read_text(encoding="utf-8") == HEADER + "degree: cilip\n"

@@ -1,66 +1,131 @@
-"""Entry point: run the CLI and turn every way it can end into one line and an exit code."""
+"""Entry point: run the CLI and turn every way it can end into one line and an exit code.
+
+- a user error (MlisError, a bad option): one line on stderr, JSON when the
+  command line asks for JSON or JSONL, and its exit code;
+- Ctrl-C: one line on stderr, exit 130;
+- the reader of stdout went away (`mlis ... | head`): nothing more is written,
+  nothing is said, exit 0.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 
-from mlis_cli.errors import EXIT_INTERRUPTED, EXIT_USAGE, MlisError
+from mlis_cli.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, MlisError
 
-BUG_REPORT = "this is a bug in mlis; please report it with the command you ran"
+COMPLETION_VARIABLE = "_MLIS_COMPLETE"
+JSON_FORMATS = ("json", "jsonl")
+STREAMING_COMMANDS = ("batch",)
+"""Commands whose output is JSONL unless --format says otherwise."""
 
 
 def wants_json(argv: Sequence[str]) -> bool:
-    """Whether errors should be JSON: the command line asks for JSON output."""
+    """Whether errors should be JSON: the output asked for (or a streaming command's default) is JSON."""
+    fmt = "jsonl" if argv and argv[0] in STREAMING_COMMANDS else "text"
     for index, arg in enumerate(argv):
-        if arg == "--json" or arg in ("--format=json", "-fjson"):
+        if arg == "--":
+            break
+        if arg == "--json":
             return True
-        if arg in ("--format", "-f") and index + 1 < len(argv) and argv[index + 1] == "json":
-            return True
-    return False
+        if arg.startswith("--format="):
+            fmt = arg.partition("=")[2]
+        elif arg.startswith("-f") and len(arg) > 2 and not arg.startswith("--"):
+            fmt = arg[2:]
+        elif arg in ("--format", "-f") and index + 1 < len(argv):
+            fmt = argv[index + 1]
+    return fmt.lower() in JSON_FORMATS
+
+
+def say(line: str) -> None:
+    """One line on stderr; when nobody is left to read it, nothing."""
+    with contextlib.suppress(BrokenPipeError, ValueError):
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
 
 
 def report_error(code: str, message: str, hint: str | None, as_json: bool) -> None:
     if as_json:
-        sys.stderr.write(json.dumps({"error": {"code": code, "message": message, "hint": hint}}))
-        sys.stderr.write("\n")
+        say(json.dumps({"error": {"code": code, "message": message, "hint": hint}}, ensure_ascii=False))
     else:
-        sys.stderr.write(f"mlis: error: {message}" + (f" ({hint})" if hint else "") + "\n")
+        say(f"mlis: error: {message}" + (f" ({hint})" if hint else ""))
+
+
+def report_interrupted(as_json: bool) -> None:
+    if as_json:
+        report_error("interrupted", "interrupted", None, as_json)
+    else:
+        say("mlis: interrupted")
+
+
+def silence_stdout() -> None:
+    """Point stdout at the null device, so that flushing what is left at exit cannot fail again.
+
+    The recipe from the Python documentation on SIGPIPE.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # stdout has no descriptor (captured in tests): nothing will be flushed to a pipe
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     as_json = wants_json(args)
-    import typer
-
-    from mlis_cli.cli import app
-
-    command = typer.main.get_command(app)
     try:
-        result = command.main(args=args, prog_name="mlis", standalone_mode=False)
-        return result if isinstance(result, int) else 0
-    except MlisError as error:
-        report_error(error.code, error.message, error.hint, as_json)
-        return error.exit_code
-    except typer.TyperException as error:
-        # Typer's own parsing errors: unknown option, bad value, missing argument.
-        context = getattr(error, "ctx", None)
-        if type(error).__name__ == "NoArgsIsHelpError" and context is not None:
-            sys.stdout.write(context.get_help() + "\n")
-            return 0
-        path = context.command_path if context is not None else "mlis"
-        report_error("usage", error.format_message(), f"try '{path} --help'", as_json)
-        return EXIT_USAGE
-    except typer.Exit as error:
-        return error.exit_code
-    except (KeyboardInterrupt, typer.Abort):
-        report_error("interrupted", "interrupted", None, as_json)
+        import typer
+
+        from mlis_cli.cli import app
+
+        command = typer.main.get_command(app)
+        if os.environ.get(COMPLETION_VARIABLE):
+            # The shell asks for completions: Typer answers them and exits (SystemExit).
+            command.main(args=args, prog_name="mlis")
+        try:
+            # make_context and invoke rather than main(): Typer's main() would turn Ctrl-C
+            # and a closed pipe into exit codes of its own, silently or with a message.
+            with command.make_context("mlis", args) as context:
+                command.invoke(context)
+            return EXIT_OK
+        except MlisError as error:
+            report_error(error.code, error.message, error.hint, as_json)
+            return error.exit_code
+        except typer.TyperException as error:
+            # Typer's own parsing errors: unknown option, bad value, missing argument.
+            error_context = getattr(error, "ctx", None)
+            if type(error).__name__ == "NoArgsIsHelpError" and error_context is not None:
+                sys.stdout.write(error_context.get_help() + "\n")
+                return EXIT_OK
+            path = error_context.command_path if error_context is not None else "mlis"
+            report_error("usage", error.format_message(), f"try '{path} --help'", as_json)
+            return EXIT_USAGE
+        except typer.Exit as error:
+            return error.exit_code
+        except typer.Abort:
+            report_interrupted(as_json)
+            return EXIT_INTERRUPTED
+    except KeyboardInterrupt:
+        report_interrupted(as_json)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        silence_stdout()
+        return EXIT_OK
 
 
 def run() -> None:
-    sys.exit(main())
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        silence_stdout()
+    except KeyboardInterrupt:
+        report_interrupted(wants_json(sys.argv[1:]))
+        code = EXIT_INTERRUPTED
+    sys.exit(code)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from mlis_cli import __version__
-from mlis_cli.commands import catalog, certificates, check, degrees, matrix, plan, profile, rules
+from mlis_cli.commands import batch, catalog, certificates, check, degrees, matrix, plan, profile, rules
 
 app = typer.Typer(
     name="mlis",
@@ -42,14 +42,20 @@ def main(
       mlis show de
       mlis degrees ala
       mlis certificates --topic data
+      mlis batch class.jsonl --all --fail-on unlikely
 
     \b
     Exit codes:
       0    it ran
-      1    rules validate or rules test found problems
-      2    usage error (unknown option, country, degree, bad value or profile)
+      1    a --fail-on threshold was met; rules validate or rules test found problems
+      2    usage error (unknown option, country, degree, bad value, profile or batch line)
       3    the rule data is invalid
       130  interrupted
+
+    Every command that prints results takes --format text|json|jsonl|yaml|csv
+    (batch: jsonl or csv); errors are then JSON on stderr for json and jsonl.
+    Color only on a terminal; NO_COLOR, --no-color and TERM=dumb turn it off,
+    FORCE_COLOR on.
     """
 
 
@@ -60,5 +66,6 @@ app.command("show")(catalog.show)
 app.command("degrees")(degrees.degrees)
 app.command("certificates")(certificates.certificates)
 app.command("matrix")(matrix.matrix)
+app.command("batch")(batch.batch)
 app.add_typer(rules.app, name="rules")
 app.add_typer(profile.app, name="profile")

@@ -43,3 +43,8 @@ def best(verdicts: Iterable[Verdict]) -> Verdict:
 
 def at_or_worse(verdict: Verdict, threshold: Verdict) -> bool:
     return _RANK[verdict] >= _RANK[threshold]
+
+
+def threshold_met(verdicts: Iterable[Verdict], threshold: Verdict | None) -> bool:
+    """Whether any verdict is at or worse than the threshold; never without one."""
+    return threshold is not None and any(at_or_worse(verdict, threshold) for verdict in verdicts)

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from mlis_cli.commands.options import FormatOption, JsonFlag, NoColor, RulesDir
-from mlis_cli.commands.shared import console, load_rules
+from mlis_cli.commands.shared import load_rules
 from mlis_cli.conditions import logic
 from mlis_cli.destinations import resolve
+from mlis_cli.errors import UsageError
 from mlis_cli.model.ruleset import Country, RuleSet
-from mlis_cli.render.formats import Format, chosen
+from mlis_cli.render.formats import Format, Output, chosen, emit
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 GROUP_WORDS = {
     "no-additional-qualifications": "no additional qualifications required",
@@ -35,16 +39,18 @@ def list_countries(
       mlis list-countries
       mlis list-countries --codes
       mlis list-countries --format json | jq -r '.[].code'
+      mlis list-countries --format csv
     """
+    fmt = chosen(fmt, json_flag)
+    if codes and fmt is not Format.TEXT:
+        raise UsageError(f"--codes prints codes only; it cannot be combined with --format {fmt}")
     ruleset = load_rules(rules_dir)
     rows = [country_row(country) for country in ruleset.countries.values()]
     if codes:
         sys.stdout.write("".join(f"{row['code']}\n" for row in rows))
-    elif chosen(fmt, json_flag) is Format.JSON:
-        from mlis_cli.render.json_out import write_json
+        return
 
-        write_json(rows, sys.stdout)
-    else:
+    def text(out: Console) -> None:
         from rich.table import Table
 
         from mlis_cli.render.text import print_table
@@ -54,7 +60,12 @@ def list_countries(
             table.add_column(column)
         for row in rows:
             table.add_row(row["code"], row["name"], GROUP_WORDS[row["group"]], row["association"])
-        print_table(table, console(no_color))
+        print_table(table, out)
+
+    emit(Output(rows, rows, COUNTRY_COLUMNS, text), fmt, no_color=no_color)
+
+
+COUNTRY_COLUMNS = ("code", "name", "group", "association", "reviewed")
 
 
 def country_row(country: Country) -> dict[str, Any]:
@@ -76,24 +87,60 @@ def show(
 ) -> None:
     """A country's requirements and their cases, in words, with sources.
 
+    JSONL and CSV give one record per case.
+
     \b
     Examples:
       mlis show fi
       mlis show Germany --format json
+      mlis show fi --format csv
     """
     ruleset = load_rules(rules_dir)
     data = country_detail(ruleset, ruleset.countries[resolve(country, ruleset)])
-    if chosen(fmt, json_flag) is Format.JSON:
-        from mlis_cli.render.json_out import write_json
 
-        write_json(data, sys.stdout)
-        return
+    def text(out: Console) -> None:
+        show_text(data, ruleset, out)
+
+    output = Output(data, case_records(data), CASE_COLUMNS, text)
+    emit(output, chosen(fmt, json_flag), no_color=no_color)
+
+
+CASE_COLUMNS = (
+    "country",
+    "requirement",
+    "kind",
+    "title",
+    "case",
+    "when",
+    "verdict",
+    "reason",
+    "steps",
+    "sources",
+)
+
+
+def case_records(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """One record per case of every requirement, cases numbered from 0 as in check's JSON."""
+    return [
+        {
+            "country": data["code"],
+            "requirement": requirement["id"],
+            "kind": requirement["kind"],
+            "title": requirement["title"],
+            "case": number,
+            **case,
+        }
+        for requirement in data["requirements"]
+        for number, case in enumerate(requirement["cases"])
+    ]
+
+
+def show_text(data: dict[str, Any], ruleset: RuleSet, out: Console) -> None:
     from rich.markup import escape
 
     from mlis_cli.render.text import describe_source, verdict_text
     from mlis_cli.verdicts import Verdict
 
-    out = console(no_color)
     out.print(
         f"[bold]{escape(data['name'])} ({data['code']})[/]: "
         f"{GROUP_WORDS[data['group']]}; {escape(data['association'])}"
@@ -113,7 +160,7 @@ def show(
     out.print()
     out.print("  [bold]Sources[/]")
     for source_id in data["sources"]:
-        out.print(f"    [{source_id}] {escape(describe_source(ruleset.sources[source_id]))}")
+        out.print(f"    {escape(f'[{source_id}]')} {escape(describe_source(ruleset.sources[source_id]))}")
     out.print()
     out.print(f"  Rules reviewed {data['reviewed']}")
 

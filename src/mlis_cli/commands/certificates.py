@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mlis_cli import certificate_filter
 from mlis_cli.commands.options import FormatOption, JsonFlag, NoColor, RulesDir
-from mlis_cli.commands.shared import console, load_rules
-from mlis_cli.render.formats import Format, chosen
+from mlis_cli.commands.shared import load_rules
+from mlis_cli.render.formats import Format, Output, chosen, emit
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def certificates(
@@ -50,12 +52,29 @@ def certificates(
     entries = ruleset.certificates.entries
     chosen_filters = certificate_filter.filters(entries, topic, online, max_cost)
     selection = certificate_filter.select(entries, chosen_filters)
-    if chosen(fmt, json_flag) is Format.JSON:
-        from mlis_cli.render.certificate_dict import certificates_document
-        from mlis_cli.render.json_out import write_json
+    from mlis_cli.render.certificate_dict import certificates_document
 
-        write_json(certificates_document(ruleset, selection), sys.stdout)
-    else:
+    document = certificates_document(ruleset, selection)
+
+    def text(out: Console) -> None:
         from mlis_cli.render.certificate_text import render_certificates
 
-        render_certificates(ruleset, selection, console(no_color))
+        render_certificates(ruleset, selection, out)
+
+    rows = [
+        {
+            **certificate,
+            "delivery": (certificate["delivery"] or {}).get("mode"),
+            **{f"cost_{key}": value for key, value in (certificate["cost"] or {}).items()},
+        }
+        for certificate in document["certificates"]
+    ]
+    output = Output(document, document["certificates"], CERTIFICATE_COLUMNS, text, rows)
+    emit(output, chosen(fmt, json_flag), no_color=no_color)
+
+
+CERTIFICATE_COLUMNS = (
+    *("id", "provider", "certificate", "topics", "delivery"),
+    *("cost_amount", "cost_currency", "cost_per", "cost_courses", "cost_certificate_total", "cost_stated"),
+)
+"""The CSV columns of mlis certificates: one row per certificate shown."""

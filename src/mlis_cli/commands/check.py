@@ -9,13 +9,14 @@ import typer
 
 from mlis_cli import saved_profile
 from mlis_cli.commands import completers
-from mlis_cli.commands.options import FormatOption, JsonFlag, NoColor, RulesDir
-from mlis_cli.commands.shared import console, load_rules, today
+from mlis_cli.commands.options import FailOn, FormatOption, JsonFlag, NoColor, RulesDir
+from mlis_cli.commands.shared import exit_if_threshold_met, load_rules, today
 from mlis_cli.destinations import resolve_all
 from mlis_cli.engine import evaluate
 from mlis_cli.profile_input import parse_profile
 from mlis_cli.profile_sources import layered, read_profile_file
-from mlis_cli.render.formats import Format, chosen
+from mlis_cli.render.formats import Format, chosen, emit
+from mlis_cli.render.report_output import report_output
 
 HELP = """Can I work as a librarian there? A verdict, its reasons, next steps and sources.
 
@@ -26,6 +27,8 @@ Examples:
   mlis check --degree cilip --all --brief
   mlis check --degree ala --country de --citizenship us --what-if
   mlis check --profile me.yaml --country uk --format json
+  mlis check --profile - --all --format csv < me.json
+  mlis check --degree ala --country fi --fail-on unlikely
 """
 
 
@@ -88,6 +91,7 @@ def check(
         bool,
         typer.Option("--what-if", help="Also show what would change each verdict (JSON always has it)."),
     ] = False,
+    fail_on: FailOn = None,
     fmt: FormatOption = Format.TEXT,
     json_flag: JsonFlag = False,
     no_color: NoColor = False,
@@ -111,25 +115,16 @@ def check(
     person = parse_profile(facts, ruleset.degrees, when)
     codes = resolve_all(country, every, ruleset)
     report = evaluate(ruleset, person, codes, when, strict=strict)
-    as_json = chosen(fmt, json_flag) is Format.JSON
-    if what_if or as_json:
+    fmt = chosen(fmt, json_flag)
+    if what_if or fmt is not Format.TEXT:
         from mlis_cli.paths import with_paths
 
         report = with_paths(ruleset, report)
-    if as_json:
-        from mlis_cli.render.json_out import write_json
-        from mlis_cli.render.report_dict import report_dict
-
-        write_json(report_dict(report), sys.stdout)
-        if saved and from_saved:
-            sys.stderr.write(f"mlis: {saved_profile.note(saved.path, from_saved)}\n")
-    else:
-        from mlis_cli.render.text import render_report, render_saved_facts
-
-        out = console(no_color)
-        if saved and from_saved:
-            render_saved_facts(saved_profile.note(saved.path, from_saved), out)
-        render_report(report, out, explain=explain, brief=brief)
+    note = saved_profile.note(saved.path, from_saved) if saved and from_saved else None
+    if note and fmt is not Format.TEXT:
+        sys.stderr.write(f"mlis: {note}\n")
+    emit(report_output(report, explain=explain, brief=brief, note=note), fmt, no_color=no_color)
+    exit_if_threshold_met((result.verdict for result in report.results), fail_on)
 
 
 check.__doc__ = HELP

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mlis_cli.commands.options import FormatOption, JsonFlag, NoColor, RulesDir
-from mlis_cli.commands.shared import console, load_rules
+from mlis_cli.commands.shared import load_rules
 from mlis_cli.profile_input import parse_degree
-from mlis_cli.render.formats import Format, chosen
+from mlis_cli.render.formats import Format, Output, chosen, emit
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def degrees(
@@ -34,28 +36,30 @@ def degrees(
     With a code: the code in full, with the programs the sources name and every
     source described.
     """
+    from mlis_cli.render.degree_dict import degree_detail, degree_row
+
     ruleset = load_rules(rules_dir)
-    as_json = chosen(fmt, json_flag) is Format.JSON
     if code is None:
-        from mlis_cli.render.degree_dict import degree_row
-
         entries = list(ruleset.degrees.values())
-        if as_json:
-            from mlis_cli.render.json_out import write_json
+        rows = [degree_row(degree) for degree in entries]
 
-            write_json([degree_row(degree) for degree in entries], sys.stdout)
-        else:
+        def text(out: Console) -> None:
             from mlis_cli.render.degree_text import render_degree_list
 
-            render_degree_list(entries, console(no_color))
+            render_degree_list(entries, out)
+
+        emit(Output(rows, rows, DEGREE_COLUMNS, text), chosen(fmt, json_flag), no_color=no_color)
         return
     degree = ruleset.degrees[parse_degree(code, ruleset.degrees)]
-    if as_json:
-        from mlis_cli.render.degree_dict import degree_detail
-        from mlis_cli.render.json_out import write_json
+    detail = degree_detail(ruleset, degree)
 
-        write_json(degree_detail(ruleset, degree), sys.stdout)
-    else:
+    def one(out: Console) -> None:
         from mlis_cli.render.degree_text import render_degree
 
-        render_degree(ruleset, degree, console(no_color))
+        render_degree(ruleset, degree, out)
+
+    emit(Output(detail, [detail], DEGREE_COLUMNS, one), chosen(fmt, json_flag), no_color=no_color)
+
+
+DEGREE_COLUMNS = ("code", "name", "description", "sources")
+"""The CSV columns of mlis degrees: one row per code."""

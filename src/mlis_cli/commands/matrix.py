@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import sys
+from typing import TYPE_CHECKING
 
 from mlis_cli.commands.options import FormatOption, JsonFlag, NoColor, RulesDir
-from mlis_cli.commands.shared import console, load_rules, today
+from mlis_cli.commands.shared import load_rules, today
 from mlis_cli.recognition import matrix as build_matrix
-from mlis_cli.render.formats import Format, chosen
+from mlis_cli.render.formats import Format, Output, chosen, emit
 from mlis_cli.verdicts import Verdict
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 SHORT = {
     Verdict.ELIGIBLE: "E",
@@ -39,46 +42,57 @@ def matrix(
     """
     ruleset = load_rules(rules_dir)
     rows = build_matrix(ruleset, today())
-    if chosen(fmt, json_flag) is Format.JSON:
-        from mlis_cli.render.json_out import write_json
-
-        write_json(
-            [
-                {
-                    "degree": row[0].degree,
-                    "countries": {
-                        cell.country: {
-                            "verdict": cell.verdict.value,
-                            "worst_case": cell.worst_case.value,
-                            "complete": cell.complete,
-                        }
-                        for cell in row
-                    },
+    document = [
+        {
+            "degree": row[0].degree,
+            "countries": {
+                cell.country: {
+                    "verdict": cell.verdict.value,
+                    "worst_case": cell.worst_case.value,
+                    "complete": cell.complete,
                 }
-                for row in rows
-            ],
-            sys.stdout,
-        )
-        return
-    from rich.markup import escape
-    from rich.table import Table
-
-    from mlis_cli.render.text import VERDICT_STYLES, print_table
-
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("degree")
-    for code in ruleset.countries:
-        table.add_column(code)
-    for row in rows:
-        table.add_row(
-            row[0].degree,
-            *(
-                f"[{VERDICT_STYLES[cell.worst_case]}]{escape(SHORT[cell.worst_case])}[/]"
-                + ("" if cell.complete else "+")
                 for cell in row
-            ),
-        )
-    out = console(no_color)
-    print_table(table, out)
-    out.print(", ".join(f"{short} {verdict.value}" for verdict, short in SHORT.items()))
-    out.print("+ may be better depending on other facts (worst case shown); see mlis check")
+            },
+        }
+        for row in rows
+    ]
+    records = [
+        {
+            "degree": cell.degree,
+            "country": cell.country,
+            "verdict": cell.verdict.value,
+            "worst_case": cell.worst_case.value,
+            "complete": cell.complete,
+        }
+        for row in rows
+        for cell in row
+    ]
+
+    def text(out: Console) -> None:
+        from rich.markup import escape
+        from rich.table import Table
+
+        from mlis_cli.render.text import VERDICT_STYLES, print_table
+
+        table = Table(box=None, pad_edge=False, header_style="bold")
+        table.add_column("degree")
+        for code in ruleset.countries:
+            table.add_column(code)
+        for row in rows:
+            table.add_row(
+                row[0].degree,
+                *(
+                    f"[{VERDICT_STYLES[cell.worst_case]}]{escape(SHORT[cell.worst_case])}[/]"
+                    + ("" if cell.complete else "+")
+                    for cell in row
+                ),
+            )
+        print_table(table, out)
+        out.print(", ".join(f"{short} {verdict.value}" for verdict, short in SHORT.items()))
+        out.print("+ may be better depending on other facts (worst case shown); see mlis check")
+
+    emit(Output(document, records, MATRIX_COLUMNS, text), chosen(fmt, json_flag), no_color=no_color)
+
+
+MATRIX_COLUMNS = ("degree", "country", "verdict", "worst_case", "complete")
+"""The CSV columns of mlis matrix: one row per degree and country."""

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,12 +21,15 @@ from mlis_cli.commands.profile_options import (
     StrictOption,
     person,
 )
-from mlis_cli.commands.shared import console, load_rules, today
+from mlis_cli.commands.shared import load_rules, today
 from mlis_cli.destinations import resolve
 from mlis_cli.engine import evaluate
 from mlis_cli.errors import UsageError
 from mlis_cli.paths import with_paths
-from mlis_cli.render.formats import Format, chosen
+from mlis_cli.render.formats import Format, Output, chosen, emit
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 HELP = """What would change the verdict for one country: every path, best first, with its steps.
 
@@ -85,15 +87,22 @@ def plan(
         )
     code = resolve(country, ruleset)
     report = with_paths(ruleset, evaluate(ruleset, facts, [code], when, strict=strict))
-    if chosen(fmt, json_flag) is Format.JSON:
-        from mlis_cli.render.json_out import write_json
-        from mlis_cli.render.report_dict import plan_dict
+    from mlis_cli.render.report_dict import plan_dict
 
-        write_json(plan_dict(report, ruleset.sources), sys.stdout)
-    else:
+    document = plan_dict(report, ruleset.sources)
+
+    def text(out: Console) -> None:
         from mlis_cli.render.text import render_plan
 
-        render_plan(report.results[0], ruleset.sources, console(no_color))
+        render_plan(report.results[0], ruleset.sources, out)
+
+    paths = document["results"][0]["paths"] if document.get("results") else document.get("paths", [])
+    rows = [{"rank": rank, **path} for rank, path in enumerate(paths, start=1)]
+    emit(Output(document, rows, PLAN_COLUMNS, text), chosen(fmt, json_flag), no_color=no_color)
+
+
+PLAN_COLUMNS = ("rank", "verdict", "worst_case", "sentence", "next_steps")
+"""The CSV columns of mlis plan: one row per path, best first."""
 
 
 plan.__doc__ = HELP

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -14,7 +14,10 @@ from mlis_cli.commands.shared import load_rules, today
 from mlis_cli.errors import UsageError
 from mlis_cli.fact_answers import FACT_NAMES, fact_key, read_answer
 from mlis_cli.profile_input import parse_profile
-from mlis_cli.render.formats import Format, chosen
+from mlis_cli.render.formats import Format, Output, chosen, emit
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     help=(
@@ -110,7 +113,11 @@ def init(
 def _ask(prompt: str) -> str | None:
     sys.stderr.write(prompt)
     sys.stderr.flush()
-    line = sys.stdin.readline()
+    try:
+        line = sys.stdin.readline()
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")  # the interruption's own message starts on a line of its own
+        raise
     return line.rstrip("\r\n") if line else None
 
 
@@ -138,17 +145,17 @@ def show(
     saved = saved_profile.load(path, ruleset.degrees, when)
     if saved is None:
         raise UsageError(f"no saved profile at {path}", hint="create one with 'mlis profile init'")
-    if chosen(fmt, json_flag) is Format.JSON:
-        from mlis_cli.render.json_out import write_json
+    document = parse_profile(saved.facts, ruleset.degrees, when).to_dict()
 
-        write_json(parse_profile(saved.facts, ruleset.degrees, when).to_dict(), sys.stdout)
-        return
-    for key in FACT_NAMES:
-        value = saved.facts.get(key)
-        text = describe(key, value)
-        if key == "degree" and value in ruleset.degrees:
-            text += f" ({ruleset.degrees[value].name})"
-        sys.stdout.write(f"{key:<12} {text}\n")
+    def text(out: Console) -> None:
+        for key in FACT_NAMES:
+            value = saved.facts.get(key)
+            words = describe(key, value)
+            if key == "degree" and value in ruleset.degrees:
+                words += f" ({ruleset.degrees[value].name})"
+            out.print(f"{key:<12} {words}", markup=False, highlight=False)
+
+    emit(Output(document, [document], tuple(document), text), chosen(fmt, json_flag))
 
 
 def describe(key: str, value: Any) -> str:

@@ -5,15 +5,18 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mlis_cli import loader
 from mlis_cli.commands.options import FormatOption, JsonFlag, RulesDir
 from mlis_cli.errors import EXIT_THRESHOLD
-from mlis_cli.render.formats import Format, chosen
+from mlis_cli.render.formats import Format, Output, chosen, emit
 from mlis_cli.rules_location import rules_dir as locate
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     help=(
@@ -50,17 +53,21 @@ def validate(
     """
     path, shown = locate(directory or rules_dir)
     problems = loader.problems_in(path, shown)
-    if chosen(fmt, json_flag) is Format.JSON:
-        json.dump({"problems": [p.to_dict() for p in problems]}, sys.stdout, indent=2)
-        sys.stdout.write("\n")
-    else:
+    records = [problem.to_dict() for problem in problems]
+
+    def text(out: Console) -> None:
         for problem in problems:
-            sys.stdout.write(f"{problem}\n")
+            out.out(str(problem))
         count = len(problems)
         summary = f"{count} problem{'s' if count != 1 else ''}" if count else "no problems"
         sys.stderr.write(f"{shown}: {summary}\n")
+
+    emit(Output({"problems": records}, records, PROBLEM_COLUMNS, text), chosen(fmt, json_flag))
     if problems:
         raise typer.Exit(EXIT_THRESHOLD)
+
+
+PROBLEM_COLUMNS = ("file", "line", "column", "message")
 
 
 @app.command()
@@ -96,24 +103,22 @@ def run_tests(
     path, shown = locate(directory or rules_dir)
     outcomes = run_all(loader.load(path, shown))
     failed = [o for o in outcomes if not o.passed]
-    if chosen(fmt, json_flag) is Format.JSON:
-        json.dump(
-            {
-                "tests": [
-                    {"country": o.country, "name": o.name, "passed": o.passed, "failures": list(o.failures)}
-                    for o in outcomes
-                ]
-            },
-            sys.stdout,
-            indent=2,
-        )
-        sys.stdout.write("\n")
-    else:
+    records = [
+        {"country": o.country, "name": o.name, "passed": o.passed, "failures": list(o.failures)}
+        for o in outcomes
+    ]
+
+    def text(out: Console) -> None:
         for outcome in outcomes:
             mark = "ok  " if outcome.passed else "FAIL"
-            sys.stdout.write(f"{mark} {outcome.country}: {outcome.name}\n")
+            out.out(f"{mark} {outcome.country}: {outcome.name}")
             for failure in outcome.failures:
-                sys.stdout.write(f"       {failure}\n")
+                out.out(f"       {failure}")
         sys.stderr.write(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed\n")
+
+    emit(Output({"tests": records}, records, TEST_COLUMNS, text), chosen(fmt, json_flag))
     if failed:
         raise typer.Exit(EXIT_THRESHOLD)
+
+
+TEST_COLUMNS = ("country", "name", "passed", "failures")

@@ -1,17 +1,21 @@
-"""What commands share: loading the rules, the evaluation date, a console for text."""
+"""What commands share: loading the rules, the evaluation date, a console for text, --fail-on."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import typer
+
 from mlis_cli import loader
-from mlis_cli.errors import UsageError
+from mlis_cli.errors import EXIT_THRESHOLD, UsageError
 from mlis_cli.model.ruleset import RuleSet
 from mlis_cli.rules_location import rules_dir
+from mlis_cli.verdicts import Verdict, threshold_met
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -35,6 +39,13 @@ def today() -> dt.date:
 
 
 def console(no_color: bool) -> Console:
-    from rich.console import Console
+    """A console on stdout that colors only where render.terminal says it may."""
+    from mlis_cli.render.terminal import make_console
 
-    return Console(file=sys.stdout, no_color=no_color or None, highlight=False, emoji=False)
+    return make_console(sys.stdout, no_color)
+
+
+def exit_if_threshold_met(verdicts: Iterable[Verdict], fail_on: Verdict | None) -> None:
+    """Exit 1, silently, when --fail-on was given and a verdict is at or worse than it."""
+    if threshold_met(verdicts, fail_on):
+        raise typer.Exit(EXIT_THRESHOLD)

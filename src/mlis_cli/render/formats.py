@@ -1,14 +1,85 @@
-"""The output formats, chosen in one place for every command."""
+"""The output formats, chosen in one place for every command.
+
+A command builds an Output (its whole result as plain data, its records, its
+CSV columns and how to show it to people) and emit() writes it in the format
+asked for. Streaming commands write their records with write_records().
+"""
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 class Format(StrEnum):
     TEXT = "text"
     JSON = "json"
+    JSONL = "jsonl"
+    YAML = "yaml"
+    CSV = "csv"
+
+
+class StreamFormat(StrEnum):
+    """The formats that can be written one record at a time."""
+
+    JSONL = "jsonl"
+    CSV = "csv"
 
 
 def chosen(fmt: Format, json_flag: bool) -> Format:
     return Format.JSON if json_flag else fmt
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One command's result, ready for every format."""
+
+    document: Any
+    """What JSON and YAML write: one document."""
+    records: Iterable[Mapping[str, Any]]
+    """What JSONL writes, one object per line."""
+    columns: Sequence[str]
+    """The CSV columns, in order."""
+    text: Callable[[Console], None]
+    """What people read: prints to a console that knows whether to color."""
+    rows: Iterable[Mapping[str, Any]] | None = None
+    """What CSV writes, one row each, when it differs from the records."""
+
+
+def emit(output: Output, fmt: Format, *, no_color: bool = False, out: TextIO | None = None) -> None:
+    stream = out or sys.stdout
+    if fmt is Format.TEXT:
+        from mlis_cli.render.terminal import make_console
+
+        output.text(make_console(stream, no_color))
+    elif fmt is Format.JSON:
+        from mlis_cli.render.json_out import write_json
+
+        write_json(output.document, stream)
+    elif fmt is Format.YAML:
+        from mlis_cli.render.yaml_out import write_yaml
+
+        write_yaml(output.document, stream)
+    else:
+        rows = output.rows if fmt is Format.CSV and output.rows is not None else output.records
+        write_records(rows, StreamFormat(fmt), output.columns, stream)
+
+
+def write_records(
+    records: Iterable[Mapping[str, Any]], fmt: StreamFormat, columns: Sequence[str], out: TextIO
+) -> None:
+    """JSONL or CSV, one record at a time: nothing is held back, so a stream stays a stream."""
+    if fmt is StreamFormat.JSONL:
+        from mlis_cli.render.json_out import write_jsonl
+
+        write_jsonl(records, out)
+    else:
+        from mlis_cli.render.csv_out import write_csv
+
+        write_csv(records, columns, out)

@@ -1,0 +1,133 @@
+"""mlis batch: profiles as JSON Lines in, one result per profile and country out, streamed."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import sys
+from collections.abc import Callable, Iterator
+from typing import Annotated, BinaryIO
+
+import typer
+
+from mlis_cli.batch import COLUMNS, Batch, csv_row, read_lines
+from mlis_cli.commands.options import FailOn, NoColor, RulesDir, StreamFormatOption
+from mlis_cli.commands.shared import exit_if_threshold_met, load_rules, today
+from mlis_cli.destinations import resolve_all
+from mlis_cli.errors import UsageError
+from mlis_cli.render.formats import StreamFormat, write_records
+
+
+def batch(
+    source: Annotated[
+        str,
+        typer.Argument(
+            metavar="[FILE|-]",
+            help="Profiles, one JSON object per line; '-' or nothing reads stdin.",
+            show_default=False,
+        ),
+    ] = "-",
+    country: Annotated[
+        list[str],
+        typer.Option(
+            "--country",
+            "-c",
+            help="Countries for lines without their own 'countries'; repeat or separate with commas.",
+        ),
+    ] = [],  # noqa: B006
+    every: Annotated[
+        bool, typer.Option("--all", help="Every country, for lines without 'countries'.")
+    ] = False,
+    strict: Annotated[bool, typer.Option(help="Report the worst case as the verdict.")] = False,
+    fail_on: FailOn = None,
+    fail_fast: Annotated[
+        bool, typer.Option("--fail-fast", help="Stop at the first bad line (exit 2) instead of going on.")
+    ] = False,
+    fmt: StreamFormatOption = StreamFormat.JSONL,
+    no_color: NoColor = False,
+    rules_dir: RulesDir = None,
+) -> None:
+    """Check many profiles: JSON Lines in, one JSON line per profile and country out.
+
+    Each line holds a profile's facts (as in a profile file), an optional "id"
+    and an optional "countries"; a line without "countries" is checked against
+    --country or --all. A line that cannot be read gives an error object with
+    its line number and the run goes on (exit 2 at the end); --fail-fast stops
+    there instead.
+
+    \b
+    Examples:
+      mlis batch class.jsonl --all
+      mlis batch class.jsonl -c fi --fail-on unlikely
+      jq -c '.[]' profiles.json | mlis batch - --country fi --format csv
+    """
+    ruleset = load_rules(rules_dir)
+    defaults = resolve_all(country, every, ruleset) if country or every else []
+    run = Batch(ruleset, defaults, today(), strict=strict, fail_fast=fail_fast)
+    out = sys.stdout
+    with opened(source) as stream, progress(stream, source, no_color) as advance:
+        records = run.records(read_lines(stream, out.flush, advance))
+        rows = records if fmt is StreamFormat.JSONL else map(csv_row, records)
+        write_records(rows, fmt, COLUMNS, out)
+    tally = run.tally
+    if tally.bad:
+        count = f"{tally.bad} of {tally.lines} line{'s' if tally.lines != 1 else ''}"
+        raise UsageError(
+            f"{count} could not be checked, the first on line {tally.first_bad}",
+            hint="each has an error object in the output",
+        )
+    exit_if_threshold_met([tally.worst] if tally.worst else [], fail_on)
+
+
+@contextlib.contextmanager
+def opened(source: str) -> Iterator[BinaryIO]:
+    if source == "-":
+        yield sys.stdin.buffer
+        return
+    try:
+        stream = open(source, "rb")  # noqa: SIM115 - closed below, after the records are written
+    except OSError as error:
+        raise UsageError(f"cannot read {source}: {error.strerror}") from None
+    with stream:
+        yield stream
+
+
+@contextlib.contextmanager
+def progress(stream: BinaryIO, source: str, no_color: bool) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr while a file is read, when stderr is a terminal and stdout is not."""
+    size = regular_file_size(stream)
+    if size is None or not wants_progress():
+        yield lambda count: None
+        return
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from mlis_cli.render.terminal import make_console
+
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=make_console(sys.stderr, no_color),
+        transient=True,
+        redirect_stdout=False,
+        redirect_stderr=False,
+    )
+    task = bar.add_task(os.path.basename(source) if source != "-" else "stdin", total=size)
+    with bar:
+        yield lambda count: bar.advance(task, count)
+
+
+def regular_file_size(stream: BinaryIO) -> int | None:
+    try:
+        status = os.fstat(stream.fileno())
+    except (OSError, ValueError):
+        return None
+    return status.st_size if stat.S_ISREG(status.st_mode) else None
+
+
+def wants_progress() -> bool:
+    from mlis_cli.render.terminal import is_dumb, is_terminal
+
+    return is_terminal(sys.stderr) and not is_terminal(sys.stdout) and not is_dumb(os.environ)
