@@ -150,7 +150,18 @@ def _country(country: CountryFile, context: Context, display: str, titles: dict[
             _requirement(requirement, context, titles) for requirement in country.requirements
         ),
         tests=tuple(
-            rs.RuleTest(test.name, dict(test.profile), test.today or country.reviewed, test.expect)
+            rs.RuleTest(
+                test.name,
+                dict(test.profile),
+                test.today or country.reviewed,
+                rs.Expected(
+                    test.expect.verdict,
+                    test.expect.worst_case,
+                    test.expect.complete,
+                    tuple(test.expect.requirements.items()),
+                    tuple(test.expect.open_questions) if test.expect.open_questions is not None else None,
+                ),
+            )
             for test in country.tests
         ),
         file=display,

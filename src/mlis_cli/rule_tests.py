@@ -33,7 +33,7 @@ def run_test(ruleset: RuleSet, country: Country, test: RuleTest) -> TestOutcome:
     if expect.complete is not None and result.complete != expect.complete:
         failures.append(f"complete: expected {expect.complete}, got {result.complete}")
     verdicts = {r.id: r.verdict for r in result.requirements}
-    for requirement, verdict in expect.requirements.items():
+    for requirement, verdict in expect.requirements:
         if verdicts.get(requirement) != verdict:
             got = verdicts.get(requirement)
             failures.append(
@@ -42,7 +42,7 @@ def run_test(ruleset: RuleSet, country: Country, test: RuleTest) -> TestOutcome:
     if expect.open_questions is not None:
         asked = [q.fact for q in result.open_questions]
         if sorted(asked) != sorted(expect.open_questions):
-            failures.append(f"open_questions: expected {expect.open_questions}, got {asked}")
+            failures.append(f"open_questions: expected {list(expect.open_questions)}, got {asked}")
     return TestOutcome(country.code, country.file, test.name, tuple(failures))
 
 

@@ -13,7 +13,7 @@ Tri = bool | None
 """True, False, or None when the profile lacks a fact the test needs."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Context:
     """What compiling a condition may need beyond the condition itself."""
 
@@ -42,23 +42,23 @@ class ConditionType(Protocol):
         """Values of its facts that the test mentions: a pass and a fail where it can."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Leaf:
     key: str
     arg: Any
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AllOf:
     items: tuple[Node, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AnyOf:
     items: tuple[Node, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Not:
     item: Node
 

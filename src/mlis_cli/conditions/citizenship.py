@@ -11,7 +11,7 @@ from mlis_cli.conditions.base import Context, Tri, join_words
 from mlis_cli.model.profile import Profile
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CitizenshipArg:
     named: tuple[str, ...]
     countries: frozenset[str]

@@ -4,23 +4,32 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from mlis_cli.conditions.base import Context, Tri
 from mlis_cli.model.profile import Profile
-from mlis_cli.model.rule_files import GraduatedTest
+
+
+@dataclass(frozen=True)
+class YearBounds:
+    """Bounds on the graduation year; within_years counts back from the evaluation date."""
+
+    min: int | None
+    max: int | None
+    within_years: int | None
 
 
 class GraduatedCondition:
     key = "graduated"
 
-    def normalize(self, raw: GraduatedTest, context: Context) -> GraduatedTest:
-        return raw
+    def normalize(self, raw: Any, context: Context) -> YearBounds:
+        return YearBounds(raw.min, raw.max, raw.within_years)
 
-    def facts(self, arg: GraduatedTest) -> tuple[str, ...]:
+    def facts(self, arg: YearBounds) -> tuple[str, ...]:
         return ("graduated",)
 
-    def test(self, arg: GraduatedTest, profile: Profile, today: dt.date) -> Tri:
+    def test(self, arg: YearBounds, profile: Profile, today: dt.date) -> Tri:
         year = profile.graduated
         if year is None:
             return None
@@ -30,7 +39,7 @@ class GraduatedCondition:
             return False
         return not (arg.within_years is not None and today.year - year > arg.within_years)
 
-    def describe(self, arg: GraduatedTest) -> str:
+    def describe(self, arg: YearBounds) -> str:
         parts = []
         if arg.within_years is not None:
             years = "year" if arg.within_years == 1 else f"{arg.within_years} years"
@@ -41,7 +50,7 @@ class GraduatedCondition:
             parts.append(f"graduated in {arg.max} or earlier")
         return " and ".join(parts)
 
-    def candidates(self, arg: GraduatedTest, today: dt.date) -> Iterable[tuple[str, Any]]:
+    def candidates(self, arg: YearBounds, today: dt.date) -> Iterable[tuple[str, Any]]:
         if arg.within_years is not None:
             yield "graduated", today.year - arg.within_years
             yield "graduated", today.year - arg.within_years - 1

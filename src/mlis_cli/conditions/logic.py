@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from mlis_cli.conditions import REGISTRY
 from mlis_cli.conditions.base import AllOf, AnyOf, Context, Leaf, Node, Not, Tri
 from mlis_cli.model.profile import Profile
-from mlis_cli.model.rule_files import Condition
+
+if TYPE_CHECKING:
+    from mlis_cli.model.rule_files import Condition
 
 
 def build(condition: Condition, context: Context) -> Node:

@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
-from mlis_cli.model.rule_files import Range
+from dataclasses import dataclass
+from typing import Any
 
 
-def within(value: float, bounds: Range) -> bool:
+@dataclass(frozen=True)
+class Bounds:
+    """Inclusive bounds; None where the rule gives none."""
+
+    min: int | None
+    max: int | None
+
+    @classmethod
+    def of(cls, raw: Any) -> Bounds:
+        """From a validated rule-file Range (anything with min and max)."""
+        return cls(raw.min, raw.max)
+
+
+def within(value: float, bounds: Bounds) -> bool:
     if bounds.min is not None and value < bounds.min:
         return False
     return not (bounds.max is not None and value > bounds.max)
 
 
-def describe_bounds(bounds: Range, unit: str) -> str:
+def describe_bounds(bounds: Bounds, unit: str) -> str:
     if bounds.min is not None and bounds.max is not None:
         return f"{bounds.min} to {bounds.max} {unit}"
     if bounds.max is not None:
@@ -19,7 +33,7 @@ def describe_bounds(bounds: Range, unit: str) -> str:
     return f"at least {bounds.min} {unit}"
 
 
-def edge_values(bounds: Range) -> list[int]:
+def edge_values(bounds: Bounds) -> list[int]:
     """Values just inside and just outside each bound."""
     values: list[int] = []
     if bounds.min is not None:

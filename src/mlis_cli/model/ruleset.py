@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mlis_cli.conditions.base import Node
-from mlis_cli.model.rule_files import Expectation
 from mlis_cli.verdicts import Verdict
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str
@@ -32,7 +31,7 @@ class Source:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SeeAlso:
     """A command that continues a case's next steps (`mlis degrees none`)."""
 
@@ -45,7 +44,7 @@ class SeeAlso:
         return {"ref": self.ref, "command": self.command, "title": self.title}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Case:
     condition: Node | None
     """None for the `otherwise` case."""
@@ -60,7 +59,7 @@ class Case:
     see: tuple[SeeAlso, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Requirement:
     id: str
     kind: str
@@ -70,15 +69,26 @@ class Requirement:
     """Every fact any of its cases reads, in order of first mention."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
+class Expected:
+    """What a rule test expects; None where it does not say."""
+
+    verdict: Verdict
+    worst_case: Verdict | None
+    complete: bool | None
+    requirements: tuple[tuple[str, Verdict], ...]
+    open_questions: tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
 class RuleTest:
     name: str
     profile: dict[str, Any]
     today: dt.date
-    expect: Expectation
+    expect: Expected
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Country:
     code: str
     name: str
@@ -91,13 +101,13 @@ class Country:
     file: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Statement:
     text: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Figure:
     """A number a source gives, what it counts, and when it was stated (a date or nd)."""
 
@@ -108,14 +118,14 @@ class Figure:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DegreeNames:
     examples: tuple[str, ...]
     note: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Program:
     institution: str
     country: str
@@ -123,14 +133,14 @@ class Program:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Programs:
     note: str | None
     counts: tuple[Figure, ...]
     named: tuple[Program, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Degree:
     code: str
     name: str
@@ -155,7 +165,7 @@ class Degree:
         return tuple(ids)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Delivery:
     mode: str
     """online (fully online), hybrid or in-person."""
@@ -163,7 +173,7 @@ class Delivery:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Cost:
     amount: float
     currency: str
@@ -183,13 +193,13 @@ class Cost:
         return self.amount * self.courses if self.courses is not None else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class FinancialAid:
     note: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Certificate:
     id: str
     provider: str
@@ -210,7 +220,7 @@ class Certificate:
         return tuple(ids)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Certificates:
     """rules/certificates.yaml as the commands use it; empty when the file is absent."""
 
@@ -218,7 +228,7 @@ class Certificates:
     entries: tuple[Certificate, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CitizenGroup:
     code: str
     name: str
