@@ -22,10 +22,19 @@ class Run:
     stderr: str
 
 
+@pytest.fixture(scope="session")
+def rules_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One rules cache for the whole run, never the user's own."""
+    return tmp_path_factory.mktemp("rules-cache")
+
+
 @pytest.fixture(autouse=True)
-def fixed_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+def fixed_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, rules_cache_dir: Path
+) -> Iterator[None]:
     # Never the real user's saved profile: each test has an empty config directory of its own.
     monkeypatch.setenv("MLIS_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("MLIS_CACHE_DIR", str(rules_cache_dir))
     monkeypatch.setenv("MLIS_TODAY", "2026-11-22")
     monkeypatch.delenv("MLIS_RULES_DIR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from mlis_cli import loader
+from mlis_cli import rules_cache
 from mlis_cli.errors import EXIT_THRESHOLD, UsageError
 from mlis_cli.model.ruleset import RuleSet
 from mlis_cli.rules_location import rules_dir
@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 
 
 def load_rules(option: Path | None) -> RuleSet:
-    """The rule set, or RulesInvalid (exit 3) naming the first problem."""
+    """The rule set (cached while the files are unchanged), or RulesInvalid (exit 3)."""
     directory, shown = rules_dir(option)
-    return loader.load(directory, shown)
+    return rules_cache.load(directory, shown)
 
 
 def today() -> dt.date:
