@@ -79,12 +79,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         import typer
 
-        from mlis_cli.cli import app
+        from mlis_cli.cli import COMMANDS, GROUPS, build
 
-        command = typer.main.get_command(app)
         if os.environ.get(COMPLETION_VARIABLE):
             # The shell asks for completions: Typer answers them and exits (SystemExit).
-            command.main(args=args, prog_name="mlis")
+            typer.main.get_command(build()).main(args=args, prog_name="mlis")
+        only = args[0] if args and (args[0] in COMMANDS or args[0] in GROUPS) else None
+        command = typer.main.get_command(build(only))
         try:
             # make_context and invoke rather than main(): Typer's main() would turn Ctrl-C
             # and a closed pipe into exit codes of its own, silently or with a message.

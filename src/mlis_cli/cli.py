@@ -1,21 +1,33 @@
-"""The Typer application: wiring only. Each command lives in mlis_cli.commands."""
+"""The Typer application: wiring only. Each command lives in mlis_cli.commands.
+
+Commands are imported only when the application is built, and `build(only=NAME)`
+registers just the command being run: start-up then pays for one command's
+imports and options, not for all of them (`mlis --help` builds them all).
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+import importlib
+from typing import Annotated, Any
 
 import typer
 
 from mlis_cli import __version__
-from mlis_cli.commands import batch, catalog, certificates, check, degrees, matrix, plan, profile, rules
 
-app = typer.Typer(
-    name="mlis",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("mlis_cli.commands.check", "check"),
+    "plan": ("mlis_cli.commands.plan", "plan"),
+    "list-countries": ("mlis_cli.commands.catalog", "list_countries"),
+    "show": ("mlis_cli.commands.catalog", "show"),
+    "degrees": ("mlis_cli.commands.degrees", "degrees"),
+    "certificates": ("mlis_cli.commands.certificates", "certificates"),
+    "matrix": ("mlis_cli.commands.matrix", "matrix"),
+    "batch": ("mlis_cli.commands.batch", "batch"),
+}
+GROUPS: dict[str, tuple[str, str]] = {
+    "rules": ("mlis_cli.commands.rules", "app"),
+    "profile": ("mlis_cli.commands.profile", "app"),
+}
 
 
 def _version(value: bool) -> None:
@@ -24,7 +36,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main(
     version: Annotated[
         bool,
@@ -59,13 +70,27 @@ def main(
     """
 
 
-app.command("check")(check.check)
-app.command("plan")(plan.plan)
-app.command("list-countries")(catalog.list_countries)
-app.command("show")(catalog.show)
-app.command("degrees")(degrees.degrees)
-app.command("certificates")(certificates.certificates)
-app.command("matrix")(matrix.matrix)
-app.command("batch")(batch.batch)
-app.add_typer(rules.app, name="rules")
-app.add_typer(profile.app, name="profile")
+def build(only: str | None = None) -> typer.Typer:
+    """The application with every command, or with only the one named."""
+    app = typer.Typer(
+        name="mlis",
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    app.callback()(main)
+    for name, (module, attribute) in COMMANDS.items():
+        if only in (None, name):
+            app.command(name)(getattr(importlib.import_module(module), attribute))
+    for name, (module, attribute) in GROUPS.items():
+        if only in (None, name):
+            app.add_typer(getattr(importlib.import_module(module), attribute), name=name)
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    """`mlis_cli.cli.app`: the whole application, built when first asked for."""
+    if name == "app":
+        return build()
+    raise AttributeError(name)

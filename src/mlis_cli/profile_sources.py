@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from mlis_cli import yaml_strict
 from mlis_cli.errors import UsageError
 from mlis_cli.profile_input import parse_language
 
@@ -21,6 +20,8 @@ def read_profile_file(name: str) -> dict[str, Any]:
         raise UsageError(f"cannot read profile {shown}: {error.strerror}") from None
     except UnicodeDecodeError:
         raise UsageError(f"cannot read profile {shown}: not UTF-8 text") from None
+    from mlis_cli import yaml_strict  # only when there is a file: YAML costs start-up time
+
     try:
         data = yaml_strict.load(text).data
     except yaml_strict.YamlError as error:

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mlis_cli import yaml_strict
 from mlis_cli.errors import UsageError
 from mlis_cli.fact_answers import FACT_NAMES, known_facts
 from mlis_cli.profile_input import parse_profile
@@ -66,6 +65,8 @@ def read_facts(path: Path) -> dict[str, Any] | None:
         raise UsageError(f"cannot read saved profile {path}: {error.strerror}", hint=FIX_HINT) from None
     except UnicodeDecodeError:
         raise UsageError(f"cannot read saved profile {path}: not UTF-8 text", hint=FIX_HINT) from None
+    from mlis_cli import yaml_strict  # only when there is a file: YAML costs start-up time
+
     try:
         data = yaml_strict.load(text).data
     except yaml_strict.YamlError as error:
