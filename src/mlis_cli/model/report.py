@@ -27,7 +27,7 @@ class TrialResult(StrEnum):
     NOT_REACHED = "not_reached"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Outcome:
     """One result a requirement can give; `condition` is None for the otherwise case."""
 
@@ -41,7 +41,7 @@ class Outcome:
     """Commands that continue the steps, where the rules say so."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Trial:
     """One case tried, for --explain."""
 
@@ -51,7 +51,7 @@ class Trial:
     missing: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RequirementResult:
     id: str
     kind: str
@@ -68,7 +68,7 @@ class RequirementResult:
     missing: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class OpenQuestion:
     fact: str
     flag: str
@@ -85,7 +85,7 @@ class Effect(StrEnum):
     """One end better, the other worse: an unknown fact settled either way."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RequirementChange:
     """A requirement whose outcome a change would alter: what it gives now, and then."""
 
@@ -99,7 +99,7 @@ class RequirementChange:
     """The reason of the outcome it would give (its best case when still open)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class WhatIfPath:
     """A smallest set of actionable changes that improves a country's result."""
 
@@ -117,7 +117,7 @@ class WhatIfPath:
     sentence: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ConditionThatMatters:
     """A fact that is no action (age, citizenship, graduation year) but would change the result."""
 
@@ -134,7 +134,7 @@ class ConditionThatMatters:
     sentence: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class WhatIf:
     """What would change a country's result: paths (actions) and conditions that matter."""
 
@@ -142,7 +142,7 @@ class WhatIf:
     conditions: tuple[ConditionThatMatters, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class CountryResult:
     code: str
     name: str
@@ -163,7 +163,7 @@ class CountryResult:
     """Computed only when asked (mlis_cli.paths), since it evaluates the rules many times."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Report:
     profile: Profile
     results: tuple[CountryResult, ...]
