@@ -9,7 +9,6 @@ outcomes are then exact, not an over-estimate.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import itertools
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from mlis_cli.conditions import REGISTRY
 from mlis_cli.conditions.base import Node
 from mlis_cli.conditions.logic import leaves
 from mlis_cli.model.profile import Profile
+from mlis_cli.model.ruleset import Requirement
 from mlis_cli.model.vocabulary import Level, Sector, Stay
 
 OTHER_COUNTRY = ("~",)
@@ -31,11 +31,24 @@ Assignment = tuple[tuple[str, Any], ...]
 
 def with_fact(profile: Profile, fact: str, value: Any) -> Profile:
     """The profile with one fact set; 'language:de' sets one language."""
-    if fact.startswith("language:"):
-        languages = dict(profile.languages)
-        languages[fact.partition(":")[2]] = value
-        return dataclasses.replace(profile, languages=languages)
-    return dataclasses.replace(profile, **{fact: value})
+    return profile.with_value(fact, value)
+
+
+_DOMAINS: dict[tuple[int, str, tuple[str, ...], dt.date], tuple[Requirement, list[Any]]] = {}
+
+
+def values_to_try(requirement: Requirement, fact: str, degrees: tuple[str, ...], today: dt.date) -> list[Any]:
+    """candidates() for a requirement's conditions, remembered: the rules do not change during a run."""
+    key = (id(requirement), fact, degrees, today)
+    known = _DOMAINS.get(key)
+    if known is not None and known[0] is requirement:
+        return known[1]
+    conditions = [case.condition for case in requirement.cases if case.condition is not None]
+    values = candidates(fact, conditions, degrees, today)
+    if len(_DOMAINS) > 10_000:
+        _DOMAINS.clear()
+    _DOMAINS[key] = (requirement, values)
+    return values
 
 
 def candidates(fact: str, conditions: Sequence[Node], degrees: Sequence[str], today: dt.date) -> list[Any]:
@@ -74,12 +87,12 @@ def candidates(fact: str, conditions: Sequence[Node], degrees: Sequence[str], to
 def completions(
     profile: Profile,
     missing: Sequence[str],
-    conditions: Sequence[Node],
-    degrees: Sequence[str],
+    requirement: Requirement,
+    degrees: tuple[str, ...],
     today: dt.date,
 ) -> list[tuple[Assignment, Profile]] | None:
     """Every way the missing facts can turn out, or None when there are too many to try."""
-    domains = [candidates(fact, conditions, degrees, today) for fact in missing]
+    domains = [values_to_try(requirement, fact, degrees, today) for fact in missing]
     count = 1
     for domain in domains:
         count *= max(len(domain), 1)

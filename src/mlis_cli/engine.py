@@ -93,8 +93,7 @@ def evaluate_requirement(
     if not missing:
         possible = {_first_match(requirement, profile, today): None}
     else:
-        conditions = [case.condition for case in requirement.cases if case.condition is not None]
-        ways = completions(profile, missing, conditions, degrees, today)
+        ways = completions(profile, missing, requirement, tuple(degrees), today)
         if ways is None:
             possible = _three_valued(requirement, profile, today)
             deciding = missing

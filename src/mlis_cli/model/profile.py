@@ -28,6 +28,16 @@ class Profile:
             return self.languages.get(fact.partition(":")[2])
         return getattr(self, fact)
 
+    def with_value(self, fact: str, value: Any) -> Profile:
+        """The profile with one fact set; 'language:de' sets one language."""
+        if fact.startswith("language:"):
+            languages = dict(self.languages)
+            languages[fact.partition(":")[2]] = value
+            fact, value = "languages", languages
+        values = [getattr(self, name) for name in FIELDS]
+        values[FIELDS.index(fact)] = value
+        return Profile(*values)
+
     def to_dict(self) -> dict[str, Any]:
         """The normalised profile, as JSON output shows it; unknown facts are null."""
         experience = self.experience
@@ -44,3 +54,7 @@ class Profile:
             "experience": experience,
             "phd": self.phd,
         }
+
+
+FIELDS = ("degree", "citizenship", "age", "languages", "sector", "stay", "graduated", "experience", "phd")
+"""Profile's fields, in order."""
