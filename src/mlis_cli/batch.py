@@ -20,12 +20,13 @@ from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from mlis_cli.destinations import resolve
-from mlis_cli.engine import evaluate_country
 from mlis_cli.errors import UsageError
 from mlis_cli.model.profile import Profile
 from mlis_cli.model.ruleset import RuleSet
-from mlis_cli.profile_input import parse_profile
-from mlis_cli.verdicts import Verdict
+from mlis_cli.profile_input import ProfileReader
+from mlis_cli.render.json_out import compact, json_line
+from mlis_cli.summaries import Summaries, Summary
+from mlis_cli.verdicts import SCALE, Verdict
 
 COLUMNS = ("id", "line", "country", "verdict", "worst_case", "complete", "open_questions", "error")
 """Every key a record may have, in order; the CSV columns of mlis batch."""
@@ -116,9 +117,44 @@ class Batch:
         self.fail_fast = fail_fast
         self.tally = Tally()
         self._resolved: dict[str, str] = {}
+        self._summaries = Summaries(ruleset, today, strict=strict)
+        self._reader = ProfileReader(ruleset.degrees, today)
+
+    def json_lines(self, lines: Iterable[tuple[int, bytes]]) -> Iterator[str]:
+        """The records as JSON Lines, each profile's in one string: what --format jsonl writes.
+
+        The same records as `records()`, serialised the same way; the part
+        from "country" on is built once per answer (Summary.json_tail).
+        """
+        tally = self.tally
+        worst_rank = -1
+        for number, text in lines:
+            if not text.strip():
+                continue
+            tally.lines += 1
+            try:
+                ident, profile, codes = self.parse(text)
+            except LineError as error:
+                self._count_bad(number, error)
+                yield json_line(error_record(error.ident, number, error))
+                continue
+            head = f'{{"id":{compact(ident)},"line":{number},'
+            answers = self._summaries.of(profile, codes)
+            rank = max(answer.rank for answer in answers)
+            if rank > worst_rank:
+                worst_rank = rank
+                tally.saw(SCALE[rank])
+            yield "".join([head + answer.json_tail + "\n" for answer in answers])
+
+    def _count_bad(self, number: int, error: LineError) -> None:
+        tally = self.tally
+        tally.bad += 1
+        if tally.first_bad is None:
+            tally.first_bad = number
+        if self.fail_fast:
+            raise BadLine(number, error) from None
 
     def records(self, lines: Iterable[tuple[int, bytes]]) -> Iterator[dict[str, Any]]:
-        countries = self.ruleset.countries
         tally = self.tally
         for number, text in lines:
             if not text.strip():
@@ -127,27 +163,12 @@ class Batch:
             try:
                 ident, profile, codes = self.parse(text)
             except LineError as error:
-                tally.bad += 1
-                if tally.first_bad is None:
-                    tally.first_bad = number
-                if self.fail_fast:
-                    raise BadLine(number, error) from None
+                self._count_bad(number, error)
                 yield error_record(error.ident, number, error)
                 continue
-            for code in codes:
-                result = evaluate_country(
-                    self.ruleset, countries[code], profile, self.today, strict=self.strict
-                )
-                tally.saw(result.verdict)
-                yield {
-                    "id": ident,
-                    "line": number,
-                    "country": code,
-                    "verdict": result.verdict.value,
-                    "worst_case": result.worst_case.value,
-                    "complete": result.complete,
-                    "open_questions": [question.fact for question in result.open_questions],
-                }
+            for answer in self._summaries.of(profile, codes):
+                tally.saw(answer.verdict)
+                yield _record(ident, number, answer)
 
     def parse(self, text: bytes) -> tuple[Any, Profile, list[str]]:
         data = parse_object(text)
@@ -156,7 +177,7 @@ class Batch:
             raise LineError(INVALID_PROFILE, f"id: expected a string or a number, got {json.dumps(ident)}")
         try:
             codes = self.countries_for(data.pop("countries", None))
-            profile = parse_profile(data, self.ruleset.degrees, self.today)
+            profile = self._reader.read(data)
         except UsageError as error:
             raise LineError(INVALID_PROFILE, error.message, error.hint, ident) from None
         except LineError as error:
@@ -213,7 +234,12 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def parse_object(text: bytes) -> dict[str, Any]:
     """A JSON object from one line; duplicate keys are an error, as in profile files."""
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicates)
+        data = json.loads(text)
+        if isinstance(data, dict) and _keys_in(data) != text.count(b'":'):
+            # Each key ends with '":' in compact JSON, so equal counts mean no key was
+            # repeated. Anything else (a repeated key, or a '":' inside a string, or
+            # space before a colon) is read again key by key, which finds repeats.
+            data = json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as error:
         raise LineError(INVALID_JSON, f"not valid JSON: {error.msg} at column {error.colno}") from None
     except _DuplicateKey as error:
@@ -223,6 +249,27 @@ def parse_object(text: bytes) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise LineError(INVALID_JSON, 'expected a JSON object of profile facts, such as {"degree": "ala"}')
     return data
+
+
+def _keys_in(value: Any) -> int:
+    """How many keys the objects in a JSON value have, nested ones included."""
+    if isinstance(value, dict):
+        return len(value) + sum(_keys_in(item) for item in value.values() if isinstance(item, dict | list))
+    if isinstance(value, list):
+        return sum(_keys_in(item) for item in value if isinstance(item, dict | list))
+    return 0
+
+
+def _record(ident: Any, line: int, answer: Summary) -> dict[str, Any]:
+    return {
+        "id": ident,
+        "line": line,
+        "country": answer.country,
+        "verdict": answer.verdict.value,
+        "worst_case": answer.worst_case.value,
+        "complete": answer.complete,
+        "open_questions": list(answer.open_questions),
+    }
 
 
 def error_record(ident: Any, line: int, error: LineError) -> dict[str, Any]:

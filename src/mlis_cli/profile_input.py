@@ -175,3 +175,55 @@ def parse_profile(data: Mapping[str, Any], degrees: Iterable[str], today: dt.dat
                 raise UsageError(f"phd: expected true or false, got {value!r}")
             facts["phd"] = value
     return Profile(**facts)
+
+
+_FIELDS = {key: ("languages" if key == "language" else key) for key in PROFILE_KEYS}
+_NOT_SEEN = object()
+
+
+class ProfileReader:
+    """parse_profile for many profiles: each fact's value is checked once, then remembered.
+
+    The result is exactly parse_profile's, errors included: a value that fails
+    is not remembered and fails again with the same message.
+    """
+
+    def __init__(self, degrees: Iterable[str], today: dt.date, limit: int = 50_000) -> None:
+        self.degrees = list(degrees)
+        self.today = today
+        self.limit = limit
+        self._known: dict[str, dict[Any, Any]] = {key: {} for key in PROFILE_KEYS}
+
+    def read(self, data: Mapping[str, Any]) -> Profile:
+        if not data.keys() <= self._known.keys() or ("language" in data and "languages" in data):
+            return parse_profile(data, self.degrees, self.today)  # raises its usual message
+        facts: dict[str, Any] = {}
+        for key, value in data.items():
+            if value is None:
+                continue
+            known = self._known[key]
+            try:
+                memo = _frozen(value)
+            except TypeError:
+                return parse_profile(data, self.degrees, self.today)
+            fact = known.get(memo, _NOT_SEEN)
+            if fact is _NOT_SEEN:
+                fact = getattr(parse_profile({key: value}, self.degrees, self.today), _FIELDS[key])
+                if len(known) >= self.limit:
+                    known.clear()
+                known[memo] = fact
+            facts[_FIELDS[key]] = fact
+        return Profile(**facts)
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable stand-in that keeps apart what parsing keeps apart (True is not 1, 1 is not "1")."""
+    kind = type(value)
+    if kind is str:
+        return value
+    if kind is list:
+        return (list, tuple(_frozen(item) for item in value))
+    if kind is dict:
+        return (dict, tuple((key, _frozen(item)) for key, item in value.items()))
+    hash(value)
+    return (kind, value)

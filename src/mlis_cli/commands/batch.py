@@ -67,9 +67,12 @@ def batch(
     run = Batch(ruleset, defaults, today(), strict=strict, fail_fast=fail_fast)
     out = sys.stdout
     with opened(source) as stream, progress(stream, source, no_color) as advance:
-        records = run.records(read_lines(stream, out.flush, advance))
-        rows = records if fmt is StreamFormat.JSONL else map(csv_row, records)
-        write_records(rows, fmt, COLUMNS, out)
+        lines = read_lines(stream, out.flush, advance)
+        if fmt is StreamFormat.JSONL:
+            for text in run.json_lines(lines):
+                out.write(text)
+        else:
+            write_records(map(csv_row, run.records(lines)), fmt, COLUMNS, out)
     tally = run.tally
     if tally.bad:
         count = f"{tally.bad} of {tally.lines} line{'s' if tally.lines != 1 else ''}"

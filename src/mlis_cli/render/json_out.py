@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
-_compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def write_json(data: Any, out: TextIO) -> None:
@@ -16,7 +16,7 @@ def write_json(data: Any, out: TextIO) -> None:
 
 def json_line(record: Mapping[str, Any]) -> str:
     """One compact JSON object and its newline."""
-    return _compact(record) + "\n"
+    return compact(record) + "\n"
 
 
 def write_jsonl(records: Iterable[Mapping[str, Any]], out: TextIO) -> None:

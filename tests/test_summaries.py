@@ -1,0 +1,131 @@
+"""Batch's shortcuts give exactly what the engine and the profile parser give."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mlis_cli import loader
+from mlis_cli.batch import LineError, parse_object
+from mlis_cli.engine import evaluate_country
+from mlis_cli.errors import UsageError
+from mlis_cli.profile_input import ProfileReader, parse_profile
+from mlis_cli.summaries import Summaries
+from tests.conftest import RULES
+
+TODAY = dt.date(2026, 11, 22)
+RULESET = loader.load(RULES, "rules")
+CODES = list(RULESET.countries)
+
+LEVELS = ["none", "A1", "A2", "B1", "B2", "C1", "C2", "native"]
+profiles = st.fixed_dictionaries(
+    {},
+    optional={
+        "degree": st.sampled_from(list(RULESET.degrees)),
+        "citizenship": st.lists(
+            st.sampled_from(["us", "ca", "gb", "au", "nz", "ie", "de", "fi", "ch", "jp", "mx", "kr"]),
+            min_size=1,
+            max_size=3,
+        ),
+        "age": st.integers(0, 120),
+        "languages": st.dictionaries(
+            st.sampled_from(["de", "da", "fr", "nl", "fi", "sv"]), st.sampled_from(LEVELS), max_size=3
+        ),
+        "sector": st.sampled_from(["public", "academic", "school", "special", "corporate"]),
+        "stay": st.sampled_from(["short", "long"]),
+        "graduated": st.integers(1990, 2030),
+        "experience": st.integers(0, 40) | st.floats(0, 40, allow_nan=False),
+        "phd": st.booleans(),
+    },
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(profiles, min_size=1, max_size=20), st.booleans())
+def test_summaries_equal_the_engine_for_every_country(batch: list[dict[str, Any]], strict: bool) -> None:
+    summaries = Summaries(RULESET, TODAY, strict=strict)
+    for data in batch:
+        profile = parse_profile(data, RULESET.degrees, TODAY)
+        for code, answer in zip(CODES, summaries.of(profile, CODES), strict=True):
+            result = evaluate_country(RULESET, RULESET.countries[code], profile, TODAY, strict=strict)
+            assert (
+                answer.country,
+                answer.verdict,
+                answer.worst_case,
+                answer.complete,
+                answer.open_questions,
+            ) == (
+                code,
+                result.verdict,
+                result.worst_case,
+                result.complete,
+                tuple(question.fact for question in result.open_questions),
+            )
+
+
+junk = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 200), st.floats(allow_nan=True), st.text(max_size=8)
+)
+raw_profiles = st.dictionaries(
+    st.sampled_from(
+        [
+            "degree",
+            "citizenship",
+            "age",
+            "languages",
+            "language",
+            "sector",
+            "stay",
+            "graduated",
+            "experience",
+            "phd",
+            "salary",
+        ]
+    ),
+    junk
+    | st.lists(junk, max_size=3)
+    | st.dictionaries(st.text(max_size=3), junk, max_size=2)
+    | profiles.map(lambda p: p.get("degree")),
+    max_size=5,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(raw_profiles, min_size=1, max_size=10))
+def test_the_profile_reader_gives_what_parse_profile_gives_errors_included(
+    batch: list[dict[str, Any]],
+) -> None:
+    reader = ProfileReader(RULESET.degrees, TODAY)
+    for data in batch:
+        try:
+            expected: Any = parse_profile(data, RULESET.degrees, TODAY)
+        except UsageError as error:
+            expected = ("error", error.message, error.hint)
+        try:
+            got: Any = reader.read(data)
+        except UsageError as error:
+            got = ("error", error.message, error.hint)
+        assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (b'{"degree":"ala","degree":"cilip"}', 'duplicate key "degree"'),
+        (b'{"degree" : "ala", "degree" : "cilip"}', 'duplicate key "degree"'),
+        (b'{"languages":{"de":"B1","de":"C1"}}', 'duplicate key "de"'),
+        (b'{"id":"a\\":b","degree":"ala","degree":"x"}', 'duplicate key "degree"'),
+    ],
+)
+def test_a_repeated_key_is_found_however_the_line_is_spaced(text: bytes, message: str) -> None:
+    with pytest.raises(LineError) as raised:
+        parse_object(text)
+    assert raised.value.message == message
+
+
+def test_a_colon_inside_a_string_is_not_taken_for_a_key() -> None:
+    assert parse_object(b'{"id":"a\\":b","degree":"ala"}') == {"id": 'a":b', "degree": "ala"}
