@@ -2,8 +2,9 @@
 
 PyYAML's safe loader silently keeps the last of two equal keys and expands
 aliases. Rule files must be unambiguous, so this loader refuses both, refuses
-any tag beyond the core schema, bounds nesting depth, and remembers where each
-value and each mapping key stood so that later checks can point at them.
+any tag beyond the core schema, bounds nesting depth and the size of integers,
+and remembers where each value and each mapping key stood so that later checks
+can point at them. Every way the text can be wrong ends in YamlError, with a mark.
 """
 
 from __future__ import annotations
@@ -18,8 +19,12 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 Path = tuple[str | int, ...]
 
 MAX_DEPTH = 64
+# No fact or rule needs a number this large; refusing it keeps Python's own
+# limit on converting long integers to text from turning into a crash later.
+MAX_INTEGER_DIGITS = 15
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
+_INT_TAG = "tag:yaml.org,2002:int"
 _SCALAR_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 )
@@ -88,7 +93,11 @@ class _StrictComposer(yaml.SafeLoader):
 
 def load(text: str) -> Document:
     """Parse one YAML document strictly; raise YamlError with a mark on any problem."""
-    loader = _StrictComposer(text)
+    try:
+        loader = _StrictComposer(text)
+    except yaml.reader.ReaderError as error:
+        # PyYAML checks every character before parsing: NUL and control characters.
+        raise YamlError(_position_mark(text, error.position), _reader_message(error)) from None
     try:
         try:
             root = loader.get_single_node()
@@ -103,6 +112,17 @@ def load(text: str) -> Document:
         return document
     finally:
         loader.dispose()
+
+
+def _position_mark(text: str, position: int) -> Mark:
+    line_start = text.rfind("\n", 0, position) + 1
+    return Mark(text.count("\n", 0, position) + 1, position - line_start + 1)
+
+
+def _reader_message(error: yaml.reader.ReaderError) -> str:
+    character = error.character
+    code = ord(character) if isinstance(character, str) else character
+    return f"character U+{code:04X} is not allowed in YAML"
 
 
 def _build(node: Node, path: Path, loader: yaml.SafeLoader, document: Document) -> Any:
@@ -142,6 +162,22 @@ def _scalar(node: ScalarNode, loader: yaml.SafeLoader) -> Any:
     if node.tag not in _SCALAR_TAGS:
         raise YamlError(_mark(node), f"tag '{node.tag}' is not allowed in rule files")
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except (yaml.constructor.ConstructorError, ValueError, OverflowError) as error:
-        raise YamlError(_mark(node), f"cannot read value {node.value!r}: {error}") from None
+        if node.tag == _INT_TAG:  # more digits than Python converts
+            raise _too_large(node) from None
+        raise YamlError(_mark(node), f"cannot read value {_shown(node.value)}: {error}") from None
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**MAX_INTEGER_DIGITS:
+        raise _too_large(node)
+    return value
+
+
+def _too_large(node: ScalarNode) -> YamlError:
+    return YamlError(
+        _mark(node), f"number {_shown(node.value)} is too large; at most {MAX_INTEGER_DIGITS} digits"
+    )
+
+
+def _shown(text: str) -> str:
+    """A scalar's text as messages quote it: at most 40 characters."""
+    return repr(text if len(text) <= 40 else text[:37] + "...")
