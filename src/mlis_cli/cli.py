@@ -14,7 +14,7 @@ app = typer.Typer(
     help=(
         "Can I work as a librarian abroad with my library degree?\n\n"
         "Exit codes: 0 ran; 1 a --fail-on threshold was met or rules have problems; "
-        "2 usage error; 3 invalid rule data; 130 interrupted."
+        "2 usage error; 3 invalid rule data; 70 internal error (a bug in mlis); 130 interrupted."
     ),
     no_args_is_help=True,
     add_completion=False,
