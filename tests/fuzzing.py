@@ -479,7 +479,7 @@ def assert_located(mutation: Mutation, problems: Sequence[loader.Problem], direc
     for problem in problems:
         name = problem.file.removeprefix("rules/")
         assert (directory / name).exists(), (str(mutation), str(problem))
-        lines = (directory / name).read_bytes().count(b"\n") + 1
+        lines = len(re.findall(rb"\r\n?|\n", (directory / name).read_bytes())) + 1
         assert 1 <= problem.line <= lines + 1 and problem.column >= 1, (str(mutation), str(problem))
         assert problem.message and "\n" not in problem.message, (str(mutation), str(problem))
     assert problems == sorted(set(problems)), str(mutation)

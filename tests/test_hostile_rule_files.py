@@ -6,6 +6,7 @@ MLIS_FUZZ=deep tries many more (tests/fuzzing.py).
 
 from __future__ import annotations
 
+import re
 import tempfile
 from pathlib import Path
 
@@ -61,7 +62,7 @@ def test_any_bytes_as_a_country_file_give_located_problems(data: bytes) -> None:
     assert missing == [f"rules/{name}:0:0: required file is missing" for name in sorted(loader.ROOT_FILES)]
     located = [p for p in problems if p.file == "rules/countries/xx.yaml"]
     assert located, "arbitrary bytes are not a valid country file"
-    lines = data.count(b"\n") + 1
+    lines = len(re.findall(rb"\r\n?|\n", data)) + 1
     for problem in located:
         assert 1 <= problem.line <= lines + 1 and problem.column >= 1, str(problem)
         assert problem.message and "\n" not in problem.message, str(problem)

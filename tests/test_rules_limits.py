@@ -124,6 +124,27 @@ def test_a_second_document_in_one_file_is_refused(rules: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "code: xx\nname: 'A\u2028B\u0085C'\nname: D\n",  # line and next-line separators inside a value
+        "code: xx\r\nname: A\r\nname: D\r\n",
+        "code: xx\rname: A\rname: D\r",
+    ],
+    ids=["unicode line separators", "CRLF", "CR"],
+)
+def test_lines_are_counted_as_an_editor_shows_them(rules: Path, text: str) -> None:
+    assert with_country(rules, text) == [
+        "rules/countries/xx.yaml:3:1: duplicate key 'name' (first defined at line 2)"
+    ]
+
+
+def test_a_syntax_error_after_a_line_separator_stays_on_its_line(rules: Path) -> None:
+    assert with_country(rules, "code: xx\nname: 'A\u2028B'\naliases: [x\n") == [
+        "rules/countries/xx.yaml:4:1: not valid YAML: expected ',' or ']', but got '<stream end>'"
+    ]
+
+
 # --- tags: data only, never code ---
 
 
