@@ -72,7 +72,9 @@ def main() -> None:
         print(f"one file of {size:,} bytes (~{text.count(chr(10)):,} keys): {seconds:.2f}s, {found} problems")
         (big / "countries" / "xx.yaml").write_text(text + "#" * 2_000, encoding="utf-8")
         seconds, found = timed(big, args.rounds)
-        print(f"one file over the cap: refused in {seconds * 1000:.0f}ms")
+        print(
+            f"the same directory with that file over the cap: {seconds * 1000:.0f}ms (the file is not parsed)"
+        )
 
 
 if __name__ == "__main__":
