@@ -7,12 +7,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from mlis_cli.__main__ import main
+from tests import fuzzing
 
 REPO = Path(__file__).resolve().parents[1]
 RULES = REPO / "rules"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# MLIS_FUZZ=deep runs the property tests with many more examples (see tests/fuzzing.py).
+for _level in fuzzing.LEVELS:
+    settings.register_profile(
+        _level,
+        max_examples=fuzzing.LEVELS[_level]["profiles"],
+        deadline=None,
+        # the autouse environment fixture is the same for every example
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+settings.load_profile(fuzzing.fuzz_level())
 
 
 @dataclass

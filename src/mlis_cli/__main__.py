@@ -13,10 +13,13 @@ import contextlib
 import json
 import os
 import sys
+import traceback
 from collections.abc import Sequence
 
-from mlis_cli.errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, MlisError
+from mlis_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, MlisError
 
+BUG_REPORT = "this is a bug in mlis; please report it with the command you ran"
+TRACEBACK_FRAMES = 5
 COMPLETION_VARIABLE = "_MLIS_COMPLETE"
 JSON_FORMATS = ("json", "jsonl")
 STREAMING_COMMANDS = ("batch",)
@@ -115,6 +118,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         silence_stdout()
         return EXIT_OK
+    except Exception as error:
+        report_bug(error, as_json)
+        return EXIT_INTERNAL
+
+
+def report_bug(error: Exception, as_json: bool) -> None:
+    """The last resort: what went wrong and where, briefly, and whom to tell.
+
+    Only the innermost frames are shown, and never their local variables:
+    they may hold a person's profile.
+    """
+    summary = (str(error).splitlines() or [""])[0][:200]
+    message = f"internal error: {type(error).__name__}" + (f": {summary}" if summary else "")
+    if not as_json:
+        frames = traceback.format_tb(error.__traceback__, limit=-TRACEBACK_FRAMES)
+        sys.stderr.write("Traceback (most recent call last):\n" + "".join(frames))
+    report_error("internal", message, BUG_REPORT, as_json)
 
 
 def run() -> None:

@@ -61,6 +61,7 @@ def main(
       1    a --fail-on threshold was met; rules validate or rules test found problems
       2    usage error (unknown option, country, degree, bad value, profile or batch line)
       3    the rule data is invalid
+      70   internal error (a bug in mlis): please report it
       130  interrupted
 
     Every command that prints results takes --format text|json|jsonl|yaml|csv

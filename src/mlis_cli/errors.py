@@ -12,6 +12,7 @@ EXIT_OK = 0
 EXIT_THRESHOLD = 1
 EXIT_USAGE = 2
 EXIT_RULES = 3
+EXIT_INTERNAL = 70  # EX_SOFTWARE in sysexits.h: a bug in mlis, never the user's doing
 EXIT_INTERRUPTED = 130
 
 

@@ -7,6 +7,8 @@ engine's RuleSet. Nothing here prints.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,11 +71,44 @@ class Collected:
     """Root files the directory does not have (the optional ones included)."""
 
 
-def rule_files(directory: Path) -> Iterator[tuple[Path, str]]:
-    """Every file in a rules directory with its path relative to the directory."""
-    for path in sorted(directory.rglob("*")):
-        if path.is_file() or path.is_symlink():
-            yield path, path.relative_to(directory).as_posix()
+@dataclass(frozen=True)
+class Entry:
+    """Something in a rules directory to read or report, and why a folder could not be listed."""
+
+    path: Path
+    relative: str
+    unlisted: str | None = None
+
+
+def rule_files(directory: Path) -> list[Entry]:
+    """Every entry of a rules directory except the folders it descends into, sorted.
+
+    Folders are listed without following symbolic links, so a link to a folder
+    (or a loop of them) is an entry like any other; a folder that cannot be
+    listed is an entry with the reason; a folder named like a rule file is an
+    entry, so that it is reported rather than walked.
+    """
+    found: list[Entry] = []
+    folders = [directory]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                children = [Path(child.path) for child in listing]
+        except OSError as error:
+            found.append(Entry(folder, _relative(folder, directory), error.strerror or "cannot list"))
+            continue
+        for path in children:
+            relative = _relative(path, directory)
+            if path.is_dir() and not path.is_symlink() and _model_for(relative) is None:
+                folders.append(path)
+            else:
+                found.append(Entry(path, relative))
+    return sorted(found, key=lambda entry: entry.relative)
+
+
+def _relative(path: Path, directory: Path) -> str:
+    return path.relative_to(directory).as_posix()
 
 
 def collect(directory: Path, display_root: str) -> Collected:
@@ -87,12 +122,22 @@ def collect(directory: Path, display_root: str) -> Collected:
     if not directory.is_dir():
         problems.append(Problem(display_root or str(directory), 0, 0, "not a directory of rule files"))
         return collected
-    for path, relative in rule_files(directory):
-        model = _model_for(relative)
-        if model is None:
-            problems.append(Problem(display(relative), 1, 1, _unexpected_file(relative)))
+    for entry in rule_files(directory):
+        if entry.unlisted is not None and entry.path == directory:
+            problems.append(
+                Problem(display_root or str(directory), 0, 0, f"cannot list directory: {entry.unlisted}")
+            )
+            return collected
+        if entry.unlisted is not None:
+            problems.append(
+                Problem(display(entry.relative), 0, 0, f"cannot list directory: {entry.unlisted}")
+            )
             continue
-        parsed = _parse(path, directory, display(relative), model, problems)
+        model = _model_for(entry.relative)
+        if model is None:
+            problems.append(Problem(display(entry.relative), 1, 1, _unexpected_file(entry.relative)))
+            continue
+        parsed = _parse(entry.path, directory, display(entry.relative), model, problems)
         if parsed is None:
             continue
         if model is CountryFile:
@@ -106,7 +151,8 @@ def collect(directory: Path, display_root: str) -> Collected:
         else:
             collected.groups = parsed
     for name in ROOT_FILES:
-        if not (directory / name).is_file():
+        # one that exists but cannot be read has been reported already
+        if not os.path.lexists(directory / name):
             collected.absent.add(name)
             if name not in OPTIONAL_FILES:
                 problems.append(Problem(display(name), 0, 0, "required file is missing"))
@@ -150,28 +196,9 @@ def _unexpected_file(relative: str) -> str:
 def _parse(
     path: Path, directory: Path, display: str, model: type[BaseModel], problems: list[Problem]
 ) -> ParsedFile | None:
-    if path.is_symlink():
-        target = path.resolve()
-        if not target.is_relative_to(directory.resolve()):
-            problems.append(
-                Problem(display, 1, 1, "symbolic link points outside the rules directory; not followed")
-            )
-            return None
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.append(
-                Problem(
-                    display,
-                    1,
-                    1,
-                    f"file is {size:,} bytes; rule files may be at most {MAX_FILE_BYTES:,} bytes",
-                )
-            )
-            return None
-        raw = path.read_bytes()
-    except OSError as error:
-        problems.append(Problem(display, 1, 1, f"cannot read file: {error.strerror}"))
+    raw, problem = _read(path, directory)
+    if raw is None:
+        problems.append(Problem(display, *problem))
         return None
     try:
         text = raw.decode("utf-8")
@@ -195,6 +222,40 @@ def _parse(
         problems.extend(_located(error, model, document, display))
         return None
     return ParsedFile(display, validated, document)
+
+
+def _read(path: Path, directory: Path) -> tuple[bytes | None, tuple[int, int, str]]:
+    """The bytes of a rule file, or where and why it was not read.
+
+    Nothing is followed out of the directory, nothing but a regular file is
+    opened (a pipe would block), and no more than the size cap is read even if
+    the file grows after it was measured.
+    """
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except FileNotFoundError:
+            return None, (1, 1, "symbolic link points to nothing")
+        except (OSError, RuntimeError):  # RuntimeError: a loop, before Python 3.13
+            return None, (1, 1, "symbolic link loops; not followed")
+        if not target.is_relative_to(directory.resolve()):
+            return None, (1, 1, "symbolic link points outside the rules directory; not followed")
+    too_large = f"rule files may be at most {MAX_FILE_BYTES:,} bytes"
+    try:
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            return None, (0, 0, "is a directory; expected a YAML file")
+        if not stat.S_ISREG(status.st_mode):
+            return None, (0, 0, "not a regular file (a pipe, socket or device); not read")
+        if status.st_size > MAX_FILE_BYTES:
+            return None, (1, 1, f"file is {status.st_size:,} bytes; {too_large}")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        return None, (1, 1, f"cannot read file: {error.strerror}")
+    if len(raw) > MAX_FILE_BYTES:
+        return None, (1, 1, f"file is more than {MAX_FILE_BYTES:,} bytes; {too_large}")
+    return raw, (0, 0, "")
 
 
 def _located(

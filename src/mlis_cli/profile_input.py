@@ -21,8 +21,15 @@ from mlis_cli.model.vocabulary import Level, Sector, Stay
 
 PROFILE_KEYS = (*FACTS, "languages")
 _LEVELS = {level.value.lower(): level for level in Level}
+BOTH_LANGUAGE_KEYS = "the profile gives both 'language' and 'languages': give one"
 MAX_AGE = 120
 MAX_EXPERIENCE = 80
+
+
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: its repr, on one line, at most 60 characters."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def nearest(word: str, choices: Iterable[str], count: int = 3) -> list[str]:
@@ -45,17 +52,19 @@ def resolve_citizenship(text: str) -> str:
     if key in by_name:
         return by_name[key]
     hint = _did_you_mean(key, [*NAMES, *by_name, *ALIASES])
-    raise UsageError(f"unknown citizenship '{text}': expected a country code such as us, gb, fi", hint=hint)
+    raise UsageError(
+        f"unknown citizenship {_shown(text)}: expected a country code such as us, gb, fi", hint=hint
+    )
 
 
 def parse_degree(value: Any, degrees: Iterable[str]) -> str:
     known = list(degrees)
     if not isinstance(value, str) or not value.strip():
-        raise UsageError(f"degree: expected one of {', '.join(known)}, got {value!r}")
+        raise UsageError(f"degree: expected one of {', '.join(known)}, got {_shown(value)}")
     code = value.strip().lower()
     if code not in known:
         raise UsageError(
-            f"unknown degree '{value}': expected one of {', '.join(known)}",
+            f"unknown degree {_shown(value)}: expected one of {', '.join(known)}",
             hint=_did_you_mean(code, known) or "run 'mlis degrees' to see what each code means",
         )
     return code
@@ -65,7 +74,7 @@ def parse_level(code: str, value: Any) -> Level:
     level = _LEVELS.get(str(value).strip().lower()) if isinstance(value, str) else None
     if level is None:
         raise UsageError(
-            f"language level {value!r} for '{code}': expected one of "
+            f"language level {_shown(value)} for {_shown(code)}: expected one of "
             f"{', '.join(level.value for level in Level)}"
         )
     return level
@@ -75,14 +84,14 @@ def parse_language(text: str) -> tuple[str, Level]:
     """'de:B2' -> ('de', Level.B2)"""
     code, sep, level = text.partition(":")
     if not sep:
-        raise UsageError(f"language '{text}': expected CODE:LEVEL, e.g. de:B2 or fi:native")
+        raise UsageError(f"language {_shown(text)}: expected CODE:LEVEL, e.g. de:B2 or fi:native")
     return _language_code(code), parse_level(code.strip().lower(), level)
 
 
 def _language_code(text: str) -> str:
     code = text.strip().lower()
     if not (2 <= len(code) <= 3 and code.isascii() and code.isalpha()):
-        raise UsageError(f"language code '{text}': expected a 2- or 3-letter code such as de, da, fi")
+        raise UsageError(f"language code {_shown(text)}: expected a 2- or 3-letter code such as de, da, fi")
     return code
 
 
@@ -90,7 +99,7 @@ def _whole_number(fact: str, value: Any, low: int, high: int) -> int:
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int):
-        raise UsageError(f"{fact}: expected a whole number, got {value!r}")
+        raise UsageError(f"{fact}: expected a whole number, got {_shown(value)}")
     if not low <= value <= high:
         raise UsageError(f"{fact}: {value} is out of range; expected {low} to {high}")
     return value
@@ -101,9 +110,9 @@ def _number(fact: str, value: Any, low: float, high: float) -> float:
         try:
             value = float(value)
         except ValueError:
-            raise UsageError(f"{fact}: expected a number, got {value!r}") from None
+            raise UsageError(f"{fact}: expected a number, got {_shown(value)}") from None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise UsageError(f"{fact}: expected a number, got {value!r}")
+        raise UsageError(f"{fact}: expected a number, got {_shown(value)}")
     if not low <= value <= high:
         raise UsageError(f"{fact}: {value:g} is out of range; expected {low:g} to {high:g}")
     return float(value)
@@ -114,17 +123,18 @@ def _choice(fact: str, value: Any, choices: type[Sector] | type[Stay]) -> str:
     if isinstance(value, str) and value.strip().lower() in names:
         return value.strip().lower()
     raise UsageError(
-        f"{fact}: expected one of {', '.join(names)}, got {value!r}", hint=_did_you_mean(str(value), names)
+        f"{fact}: expected one of {', '.join(names)}, got {_shown(value)}",
+        hint=_did_you_mean(str(value), names),
     )
 
 
 def _citizenships(value: Any) -> tuple[str, ...]:
     items: list[Any] = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not items or not all(isinstance(i, str) for i in items):
-        raise UsageError(f"citizenship: expected country codes, got {value!r}")
+        raise UsageError(f"citizenship: expected country codes, got {_shown(value)}")
     codes = {resolve_citizenship(part) for item in items for part in item.split(",") if part.strip()}
     if not codes:
-        raise UsageError(f"citizenship: expected country codes, got {value!r}")
+        raise UsageError(f"citizenship: expected country codes, got {_shown(value)}")
     return tuple(sorted(codes))
 
 
@@ -133,12 +143,12 @@ def _languages(value: Any) -> dict[str, Level]:
         languages = {}
         for code, level in value.items():
             if not isinstance(code, str):
-                raise UsageError(f"languages: expected a language code, got {code!r}")
+                raise UsageError(f"languages: expected a language code, got {_shown(code)}")
             languages[_language_code(code)] = parse_level(code, level)
         return languages
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
         return dict(parse_language(item) for item in value)
-    raise UsageError(f"languages: expected a mapping such as {{de: B2}}, got {value!r}")
+    raise UsageError(f"languages: expected a mapping such as {{de: B2}}, got {_shown(value)}")
 
 
 def parse_profile(data: Mapping[str, Any], degrees: Iterable[str], today: dt.date) -> Profile:
@@ -147,9 +157,12 @@ def parse_profile(data: Mapping[str, Any], degrees: Iterable[str], today: dt.dat
     if unknown:
         key = unknown[0]
         raise UsageError(
-            f"unknown profile fact {key!r}: expected one of {', '.join(PROFILE_KEYS)}",
+            f"unknown profile fact {_shown(key)}: expected one of {', '.join(PROFILE_KEYS)}",
             hint=_did_you_mean(str(key), PROFILE_KEYS),
         )
+    if data.get("language") is not None and data.get("languages") is not None:
+        # the same fact twice: keeping either would silently drop the other
+        raise UsageError(BOTH_LANGUAGE_KEYS)
     facts: dict[str, Any] = {}
     for key, value in data.items():
         if value is None:
@@ -172,7 +185,7 @@ def parse_profile(data: Mapping[str, Any], degrees: Iterable[str], today: dt.dat
             facts["experience"] = _number("experience", value, 0, MAX_EXPERIENCE)
         elif key == "phd":
             if not isinstance(value, bool):
-                raise UsageError(f"phd: expected true or false, got {value!r}")
+                raise UsageError(f"phd: expected true or false, got {_shown(value)}")
             facts["phd"] = value
     return Profile(**facts)
 

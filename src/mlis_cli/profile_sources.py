@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from mlis_cli.errors import UsageError
-from mlis_cli.profile_input import parse_language
+from mlis_cli.profile_input import BOTH_LANGUAGE_KEYS, parse_language
 
 
 def read_profile_file(name: str) -> dict[str, Any]:
@@ -31,6 +31,8 @@ def read_profile_file(name: str) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise UsageError(f"profile {shown}: expected a mapping of facts such as degree: ala")
+    if data.get("language") is not None and data.get("languages") is not None:
+        raise UsageError(BOTH_LANGUAGE_KEYS)
     return data
 
 
