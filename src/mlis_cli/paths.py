@@ -83,8 +83,7 @@ Ends = tuple[Verdict, Verdict]
 def with_paths(ruleset: RuleSet, report: Report) -> Report:
     """The report with what would change each country's result attached."""
     results = tuple(
-        dataclasses.replace(
-            result,
+        result._replace(
             what_if=what_if(
                 ruleset,
                 ruleset.countries[result.code],
@@ -96,7 +95,7 @@ def with_paths(ruleset: RuleSet, report: Report) -> Report:
         )
         for result in report.results
     )
-    return dataclasses.replace(report, results=results)
+    return report._replace(results=results)
 
 
 def what_if(

@@ -9,7 +9,7 @@ then a rename), one file per rules directory, in the user's cache directory
 (MLIS_CACHE_DIR overrides; MLIS_CACHE_DIR=off turns the cache off).
 
 The file is a pickle read by an unpickler that refuses every class but the
-RuleSet's own dataclasses and enums, so it cannot run code.
+RuleSet's own records and enums, so it cannot run code.
 """
 
 from __future__ import annotations
@@ -128,6 +128,10 @@ class _RuleUnpickler(pickle.Unpickler):
             return {"frozenset": frozenset, "set": set}[name]
         if module.startswith("mlis_cli.") and module.split(".")[-1] != "__main__":
             value = super().find_class(module, name)
-            if isinstance(value, type) and (dataclasses.is_dataclass(value) or issubclass(value, enum.Enum)):
+            if isinstance(value, type) and (
+                dataclasses.is_dataclass(value)
+                or issubclass(value, enum.Enum)
+                or (issubclass(value, tuple) and hasattr(value, "_fields"))
+            ):
                 return value
         raise pickle.UnpicklingError(f"{module}.{name} is not part of the rules")

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from mlis_cli.model.profile import Profile
 from mlis_cli.model.ruleset import SeeAlso, Source
@@ -27,8 +26,7 @@ class TrialResult(StrEnum):
     NOT_REACHED = "not_reached"
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """One result a requirement can give; `condition` is None for the otherwise case."""
 
     case: int | None
@@ -41,8 +39,7 @@ class Outcome:
     """Commands that continue the steps, where the rules say so."""
 
 
-@dataclass(frozen=True)
-class Trial:
+class Trial(NamedTuple):
     """One case tried, for --explain."""
 
     case: int
@@ -51,8 +48,7 @@ class Trial:
     missing: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class RequirementResult:
+class RequirementResult(NamedTuple):
     id: str
     kind: str
     title: str
@@ -68,8 +64,7 @@ class RequirementResult:
     missing: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class OpenQuestion:
+class OpenQuestion(NamedTuple):
     fact: str
     flag: str
     question: str
@@ -85,8 +80,7 @@ class Effect(StrEnum):
     """One end better, the other worse: an unknown fact settled either way."""
 
 
-@dataclass(frozen=True)
-class RequirementChange:
+class RequirementChange(NamedTuple):
     """A requirement whose outcome a change would alter: what it gives now, and then."""
 
     id: str
@@ -99,8 +93,7 @@ class RequirementChange:
     """The reason of the outcome it would give (its best case when still open)."""
 
 
-@dataclass(frozen=True)
-class WhatIfPath:
+class WhatIfPath(NamedTuple):
     """A smallest set of actionable changes that improves a country's result."""
 
     changes: tuple[tuple[str, Any], ...]
@@ -117,8 +110,7 @@ class WhatIfPath:
     sentence: str
 
 
-@dataclass(frozen=True)
-class ConditionThatMatters:
+class ConditionThatMatters(NamedTuple):
     """A fact that is no action (age, citizenship, graduation year) but would change the result."""
 
     fact: str
@@ -134,16 +126,14 @@ class ConditionThatMatters:
     sentence: str
 
 
-@dataclass(frozen=True)
-class WhatIf:
+class WhatIf(NamedTuple):
     """What would change a country's result: paths (actions) and conditions that matter."""
 
     paths: tuple[WhatIfPath, ...]
     conditions: tuple[ConditionThatMatters, ...]
 
 
-@dataclass(frozen=True)
-class CountryResult:
+class CountryResult(NamedTuple):
     code: str
     name: str
     group: str
@@ -163,8 +153,7 @@ class CountryResult:
     """Computed only when asked (mlis_cli.paths), since it evaluates the rules many times."""
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     profile: Profile
     results: tuple[CountryResult, ...]
     strict: bool

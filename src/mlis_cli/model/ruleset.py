@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from mlis_cli.conditions.base import Node
 from mlis_cli.verdicts import Verdict
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     id: str
     title: str
     publisher: str
@@ -31,8 +29,7 @@ class Source:
         }
 
 
-@dataclass(frozen=True)
-class SeeAlso:
+class SeeAlso(NamedTuple):
     """A command that continues a case's next steps (`mlis degrees none`)."""
 
     ref: str
@@ -44,8 +41,7 @@ class SeeAlso:
         return {"ref": self.ref, "command": self.command, "title": self.title}
 
 
-@dataclass(frozen=True)
-class Case:
+class Case(NamedTuple):
     condition: Node | None
     """None for the `otherwise` case."""
     description: str | None
@@ -59,8 +55,7 @@ class Case:
     see: tuple[SeeAlso, ...] = ()
 
 
-@dataclass(frozen=True)
-class Requirement:
+class Requirement(NamedTuple):
     id: str
     kind: str
     title: str
@@ -69,8 +64,7 @@ class Requirement:
     """Every fact any of its cases reads, in order of first mention."""
 
 
-@dataclass(frozen=True)
-class Expected:
+class Expected(NamedTuple):
     """What a rule test expects; None where it does not say."""
 
     verdict: Verdict
@@ -80,16 +74,14 @@ class Expected:
     open_questions: tuple[str, ...] | None
 
 
-@dataclass(frozen=True)
-class RuleTest:
+class RuleTest(NamedTuple):
     name: str
     profile: dict[str, Any]
     today: dt.date
     expect: Expected
 
 
-@dataclass(frozen=True)
-class Country:
+class Country(NamedTuple):
     code: str
     name: str
     aliases: tuple[str, ...]
@@ -101,14 +93,12 @@ class Country:
     file: str = ""
 
 
-@dataclass(frozen=True)
-class Statement:
+class Statement(NamedTuple):
     text: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """A number a source gives, what it counts, and when it was stated (a date or nd)."""
 
     figure: int
@@ -118,30 +108,26 @@ class Figure:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class DegreeNames:
+class DegreeNames(NamedTuple):
     examples: tuple[str, ...]
     note: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Program:
+class Program(NamedTuple):
     institution: str
     country: str
     note: str | None
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Programs:
+class Programs(NamedTuple):
     note: str | None
     counts: tuple[Figure, ...]
     named: tuple[Program, ...]
 
 
-@dataclass(frozen=True)
-class Degree:
+class Degree(NamedTuple):
     code: str
     name: str
     description: str
@@ -165,16 +151,14 @@ class Degree:
         return tuple(ids)
 
 
-@dataclass(frozen=True)
-class Delivery:
+class Delivery(NamedTuple):
     mode: str
     """online (fully online), hybrid or in-person."""
     note: str | None
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Cost:
+class Cost(NamedTuple):
     amount: float
     currency: str
     per: str
@@ -193,14 +177,12 @@ class Cost:
         return self.amount * self.courses if self.courses is not None else None
 
 
-@dataclass(frozen=True)
-class FinancialAid:
+class FinancialAid(NamedTuple):
     note: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Certificate:
+class Certificate(NamedTuple):
     id: str
     provider: str
     certificate: str
@@ -220,26 +202,23 @@ class Certificate:
         return tuple(ids)
 
 
-@dataclass(frozen=True)
-class Certificates:
+class Certificates(NamedTuple):
     """rules/certificates.yaml as the commands use it; empty when the file is absent."""
 
     summary: tuple[Figure, ...] = ()
     entries: tuple[Certificate, ...] = ()
 
 
-@dataclass(frozen=True)
-class CitizenGroup:
+class CitizenGroup(NamedTuple):
     code: str
     name: str
     members: frozenset[str]
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class RuleSet:
+class RuleSet(NamedTuple):
     countries: dict[str, Country]
     degrees: dict[str, Degree]
     groups: dict[str, CitizenGroup]
     sources: dict[str, Source]
-    certificates: Certificates = field(default_factory=Certificates)
+    certificates: Certificates = Certificates()
