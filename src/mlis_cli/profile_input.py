@@ -8,7 +8,6 @@ the nearest valid codes where there are some.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -33,6 +32,8 @@ def _shown(value: Any) -> str:
 
 
 def nearest(word: str, choices: Iterable[str], count: int = 3) -> list[str]:
+    import difflib  # only when a suggestion is needed
+
     return difflib.get_close_matches(word.lower(), list(choices), n=count, cutoff=0.6)
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from mlis_cli.model.profile import Profile
 
@@ -13,8 +12,7 @@ Tri = bool | None
 """True, False, or None when the profile lacks a fact the test needs."""
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What compiling a condition may need beyond the condition itself."""
 
     groups: Mapping[str, frozenset[str]]
@@ -42,24 +40,20 @@ class ConditionType(Protocol):
         """Values of its facts that the test mentions: a pass and a fail where it can."""
 
 
-@dataclass(frozen=True)
-class Leaf:
+class Leaf(NamedTuple):
     key: str
     arg: Any
 
 
-@dataclass(frozen=True)
-class AllOf:
+class AllOf(NamedTuple):
     items: tuple[Node, ...]
 
 
-@dataclass(frozen=True)
-class AnyOf:
+class AnyOf(NamedTuple):
     items: tuple[Node, ...]
 
 
-@dataclass(frozen=True)
-class Not:
+class Not(NamedTuple):
     item: Node
 
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from mlis_cli.conditions.base import Context, Tri, join_words
 from mlis_cli.model.profile import Profile
 
 
-@dataclass(frozen=True)
-class CitizenshipArg:
+class CitizenshipArg(NamedTuple):
     named: tuple[str, ...]
     countries: frozenset[str]
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from mlis_cli.conditions.base import Context, Tri
 from mlis_cli.model.profile import Profile
 
 
-@dataclass(frozen=True)
-class YearBounds:
+class YearBounds(NamedTuple):
     """Bounds on the graduation year; within_years counts back from the evaluation date."""
 
     min: int | None
