@@ -202,7 +202,7 @@ class ProfileReader:
     is not remembered and fails again with the same message.
     """
 
-    def __init__(self, degrees: Iterable[str], today: dt.date, limit: int = 50_000) -> None:
+    def __init__(self, degrees: Iterable[str], today: dt.date, limit: int = 4_096) -> None:
         self.degrees = list(degrees)
         self.today = today
         self.limit = limit
@@ -216,18 +216,37 @@ class ProfileReader:
             if value is None:
                 continue
             known = self._known[key]
+            if type(value) is dict and _FIELDS[key] == "languages":
+                # Each language is remembered on its own: combinations of languages are too many.
+                facts["languages"] = {
+                    code: level
+                    for item in value.items()
+                    for code, level in self._fact(known, key, dict((item,))).items()
+                }
+                continue
             try:
-                memo = _frozen(value)
-            except TypeError:
+                facts[_FIELDS[key]] = self._fact(known, key, value)
+            except _Unhashable:
                 return parse_profile(data, self.degrees, self.today)
-            fact = known.get(memo, _NOT_SEEN)
-            if fact is _NOT_SEEN:
-                fact = getattr(parse_profile({key: value}, self.degrees, self.today), _FIELDS[key])
-                if len(known) >= self.limit:
-                    known.clear()
-                known[memo] = fact
-            facts[_FIELDS[key]] = fact
         return Profile(**facts)
+
+    def _fact(self, known: dict[Any, Any], key: str, value: Any) -> Any:
+        """One fact's normalised value, checked by parse_profile the first time it is seen."""
+        try:
+            memo = _frozen(value)
+        except TypeError:
+            raise _Unhashable from None
+        fact = known.get(memo, _NOT_SEEN)
+        if fact is _NOT_SEEN:
+            fact = getattr(parse_profile({key: value}, self.degrees, self.today), _FIELDS[key])
+            if len(known) >= self.limit:
+                known.clear()
+            known[memo] = fact
+        return fact
+
+
+class _Unhashable(Exception):
+    """A value that cannot be remembered: parse_profile reads the whole profile instead."""
 
 
 def _frozen(value: Any) -> Any:

@@ -34,7 +34,7 @@ REDUCED_FACTS = ("citizenship", "age", "experience", "graduated")
 """Facts with many values that the rules compare against a few (and every language);
 the other facts are few-valued and used as they are."""
 
-MAX_REMEMBERED = 50_000
+MAX_REMEMBERED = 8_192
 
 
 @dataclass(frozen=True, eq=False)
@@ -90,6 +90,8 @@ class Summaries:
                                 tests[fact].append((code, leaf))
         self._tests = [[leaf for _, leaf in tests.get(fact, ())] or None for fact in self.facts]
         self._ids: list[dict[Any, int]] = [{} for _ in self.facts]
+        # Each fact's values seen so far and their classes, read in C by map(getitem, ...).
+        self._seen: list[dict[Any, Any]] = [{} for _ in self.facts]
         self.signatures: list[list[tuple[bool | None, ...]]] = [[] for _ in self.facts]
         slots = {fact: index for index, fact in enumerate(self.facts)}
         self._countries = {
@@ -121,7 +123,13 @@ class Summaries:
             profile.phd,
             *(get(code) for code in self._languages),
         )
-        classes = tuple(self._class(slot, value) for slot, value in enumerate(values))
+        try:
+            classes = tuple(map(operator.getitem, self._seen, values))
+        except KeyError:
+            for slot, value in enumerate(values):
+                if value not in self._seen[slot]:
+                    _remember(self._seen[slot], value, self._class(slot, value))
+            classes = tuple(map(operator.getitem, self._seen, values))
         countries = self._countries
         return [countries[code].summary(profile, classes) for code in codes]
 
@@ -167,9 +175,11 @@ class _Country:
             facts.update(dict.fromkeys(requirement.facts))
         self._slots = [slots[fact] for fact in facts]
         self._pick = _picker(self._slots)
-        self._by_fact_class: dict[tuple[Any, ...], Summary] = {}
         self._positions = [positions.get(slot) for slot in self._slots]
         self._local: list[list[int]] = [[] for _ in self._slots]
+        # For each fact, what this country makes of each class seen so far: filled on
+        # first sight, then read in C by map(getitem, ...).
+        self._maps: list[dict[Any, Any]] = [{} for _ in self._slots]
         self._answers: dict[tuple[Any, ...], Summary] = {}
         self._seen: dict[tuple[Any, ...], Summary] = {}
         self._degrees = tuple(ruleset.degrees)
@@ -180,14 +190,16 @@ class _Country:
 
     def summary(self, profile: Profile, classes: tuple[Any, ...]) -> Summary:
         seen = self._pick(classes)
-        answer = self._by_fact_class.get(seen)
+        try:
+            key = tuple(map(operator.getitem, self._maps, seen))
+        except KeyError:
+            for index, value in enumerate(seen):
+                self._maps[index].setdefault(value, self._local_class(index, value))
+            key = tuple(map(operator.getitem, self._maps, seen))
+        answer = self._answers.get(key)
         if answer is None:
-            key = tuple(self._local_class(index, value) for index, value in enumerate(seen))
-            answer = self._answers.get(key)
-            if answer is None:
-                answer = self._combine(profile, key)
-                _remember(self._answers, key, answer)
-            _remember(self._by_fact_class, seen, answer)
+            answer = self._combine(profile, key)
+            _remember(self._answers, key, answer)
         return answer
 
     def _local_class(self, index: int, value: Any) -> Any:
