@@ -26,9 +26,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import combinations, product
-from typing import Any
+from typing import Any, NamedTuple
 
 from mlis_cli.conditions import REGISTRY, logic
 from mlis_cli.conditions.base import join_words
@@ -160,8 +159,7 @@ def _effort(fact: str, value: Any) -> float:
     return float(value)
 
 
-@dataclass(frozen=True, slots=True)
-class _Result:
+class _Result(NamedTuple):
     """What the search needs of a country result: its two verdicts and its requirements."""
 
     verdict: Verdict

@@ -14,9 +14,8 @@ import datetime as dt
 import os
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mlis_cli.errors import UsageError
 from mlis_cli.fact_answers import FACT_NAMES, known_facts
@@ -34,8 +33,7 @@ FIX_HINT = (
 )
 
 
-@dataclass(frozen=True)
-class SavedProfile:
+class SavedProfile(NamedTuple):
     path: Path
     facts: dict[str, Any]
     """The known facts, normalised (codes lower case, languages a mapping)."""
