@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from mlis_cli.model.report import CountryResult, Report, RequirementResult, Status, TrialResult
 from mlis_cli.model.ruleset import Source
+from mlis_cli.render.layout import block, item
 from mlis_cli.verdicts import Verdict
 
 if TYPE_CHECKING:
@@ -100,31 +101,31 @@ def render_country(result: CountryResult, console: Console, *, explain: bool, st
     elif not result.complete:
         headline += f" at best, {verdict_text(result.worst_case)} at worst"
     console.print(headline)
-    _block(console, f"[dim]{escape(result.association)}[/]", 2)
+    block(console, f"[dim]{escape(result.association)}[/]", 2)
     console.print()
     for requirement in result.requirements:
         render_requirement(requirement, console, explain=explain)
     if result.open_questions:
-        _block(console, "[bold]Open questions[/]", 2)
+        block(console, "[bold]Open questions[/]", 2)
         for question in result.open_questions:
-            _item(console, "-", f"{escape(question.question)} [bold]{escape(question.flag)}[/]", 4)
+            item(console, "-", f"{escape(question.question)} [bold]{escape(question.flag)}[/]", 4)
         console.print()
     if result.next_steps:
-        _block(console, "[bold]Next steps[/]", 2)
+        block(console, "[bold]Next steps[/]", 2)
         for number, step in enumerate(result.next_steps, start=1):
-            _item(console, f"{number}.", escape(step), 4)
+            item(console, f"{number}.", escape(step), 4)
         console.print()
     render_see_also(result, console)
     if result.what_if is not None:
         render_what_if(result, console)
-    _block(console, "[bold]Sources[/]", 2)
+    block(console, "[bold]Sources[/]", 2)
     for source in result.sources:
-        _item(console, escape(f"[{source.id}]"), escape(describe_source(source)), 4)
+        item(console, escape(f"[{source.id}]"), escape(describe_source(source)), 4)
     console.print()
     reviewed = f"Rules reviewed {result.reviewed.isoformat()}"
     if result.stale:
         reviewed += " [bold red]warning: more than 12 months ago; advice may be out of date[/]"
-    _block(console, reviewed, 2)
+    block(console, reviewed, 2)
 
 
 def render_see_also(result: CountryResult, console: Console) -> None:
@@ -253,7 +254,7 @@ def render_requirement(requirement: RequirementResult, console: Console, *, expl
     from rich.markup import escape
 
     mark, style = STATUS_MARKS[requirement.status]
-    _item(
+    item(
         console,
         f"[{style}]{mark}[/]",
         f"[bold]{escape(requirement.title)}[/] [dim]({requirement.kind})[/]: "
@@ -267,16 +268,16 @@ def render_requirement(requirement: RequirementResult, console: Console, *, expl
     if requirement.status is Status.OPEN:
         for outcome in requirement.outcomes:
             when = f"if {outcome.condition}" if outcome.condition else "otherwise"
-            _item(
+            item(
                 console, "-", f"{escape(when)}: {verdict_text(outcome.verdict)}. {escape(outcome.reason)}", 6
             )
     else:
-        _block(console, escape(requirement.outcome.reason), 6)
+        block(console, escape(requirement.outcome.reason), 6)
     if explain:
         for trial in requirement.trials:
             condition = trial.condition or "otherwise"
             missing = f" (needs {', '.join(trial.missing)})" if trial.missing else ""
-            _item(
+            item(
                 console,
                 f"[dim]case {trial.case + 1}:[/]",
                 f"[dim]{escape(condition)}: {TRIAL_WORDS[trial.result]}{escape(missing)}[/]",
@@ -286,27 +287,8 @@ def render_requirement(requirement: RequirementResult, console: Console, *, expl
             facts = ", ".join(
                 f"{fact}={'unknown' if value is None else value}" for fact, value in requirement.compared
             )
-            _block(console, f"[dim]facts compared: {escape(facts)}[/]", 6)
+            block(console, f"[dim]facts compared: {escape(facts)}[/]", 6)
     console.print()
-
-
-def _block(console: Console, markup: str, indent: int) -> None:
-    """A paragraph that wraps under its own first letter."""
-    _item(console, "", markup, indent)
-
-
-def _item(console: Console, label: str, markup: str, indent: int) -> None:
-    """A label, then text that wraps with a hanging indent; no trailing spaces."""
-    from rich.text import Text
-
-    head = Text(" " * indent) + Text.from_markup(label)
-    if label:
-        head.append(" ")
-    hang = Text(" " * head.cell_len)
-    width = max(console.width - head.cell_len, 20)
-    for number, line in enumerate(Text.from_markup(markup).wrap(console, width)):
-        line.rstrip()
-        console.print((head if number == 0 else hang) + line, soft_wrap=True)
 
 
 def describe_source(source: Source) -> str:
