@@ -11,6 +11,8 @@
    countries through `mlis batch`, and its ratio to a plain JSONL read-parse-dump loop
    over the same input (the I/O floor).
 3. Peak memory (maximum resident set size) of the batch run for 10,000 and 100,000 profiles.
+
+Batch runs and the I/O floor alternate three times per size; medians are reported.
 """
 
 from __future__ import annotations
@@ -53,6 +55,9 @@ out = sys.stdout
 for line in sys.stdin:
     out.write(json.dumps(json.loads(line)) + "\\n")
 """
+
+BATCH_RUNS = 3
+"""Runs of each batch size, alternating with the I/O floor; the medians are reported."""
 
 DEGREES = ["ala", "cilip", "alia", "lianza", "lai", "other", "unaccredited", "none"]
 CITIZENSHIPS = [
@@ -151,7 +156,7 @@ def country_count() -> int:
 
 def batch(sizes: list[int], workdir: Path, io_floor: Path) -> None:
     countries = country_count()
-    print(f"batch: generated profiles x {countries} countries")
+    print(f"batch: generated profiles x {countries} countries, median of {BATCH_RUNS} alternating runs")
     print(
         f"  {'profiles':>9}{'mlis batch':>12}{'evals/s':>12}{'I/O floor':>12}{'x floor':>9}{'peak RSS':>11}"
     )
@@ -159,8 +164,13 @@ def batch(sizes: list[int], workdir: Path, io_floor: Path) -> None:
     for size in sizes:
         data = workdir / f"profiles-{size}.jsonl"
         profiles(size, data)
-        seconds, peak = run_once([*MLIS, "batch", str(data), "--all"])
-        floor_seconds, _ = run_once([PYTHON, str(io_floor)], stdin=data)
+        runs, floors, peak = [], [], 0
+        for _ in range(BATCH_RUNS):  # alternating, medians: one run of each is too noisy
+            elapsed, rss = run_once([*MLIS, "batch", str(data), "--all"])
+            runs.append(elapsed)
+            peak = max(peak, rss)
+            floors.append(run_once([PYTHON, str(io_floor)], stdin=data)[0])
+        seconds, floor_seconds = statistics.median(runs), statistics.median(floors)
         rate = size * countries / seconds
         peaks.append(peak)
         print(
