@@ -10,6 +10,19 @@ import typer
 from mlis_cli import saved_profile
 from mlis_cli.commands import completers
 from mlis_cli.commands.options import FailOn, FormatOption, JsonFlag, NoColor, RulesDir
+from mlis_cli.commands.profile_options import (
+    AgeOption,
+    CitizenshipOption,
+    DegreeOption,
+    ExperienceOption,
+    GraduatedOption,
+    LangOption,
+    PhdOption,
+    SectorOption,
+    StayOption,
+    StrictOption,
+    flag_facts,
+)
 from mlis_cli.commands.shared import exit_if_threshold_met, load_rules, today
 from mlis_cli.destinations import resolve_all
 from mlis_cli.engine import evaluate
@@ -43,40 +56,15 @@ def check(
         ),
     ] = [],  # noqa: B006
     every: Annotated[bool, typer.Option("--all", help="Every country with rules.")] = False,
-    degree: Annotated[
-        str | None,
-        typer.Option(
-            help="Degree code: ala, cilip, alia, lianza, lai, other, unaccredited, none.",
-            autocompletion=completers.degrees,
-        ),
-    ] = None,
-    citizenship: Annotated[
-        list[str],
-        typer.Option(
-            help="Citizenship (country code or name); repeatable.", autocompletion=completers.citizenships
-        ),
-    ] = [],  # noqa: B006
-    age: Annotated[int | None, typer.Option(help="Age in years.")] = None,
-    lang: Annotated[
-        list[str],
-        typer.Option(
-            "--lang",
-            help="Language and level, CODE:LEVEL (A1..C2, native, none); repeatable.",
-            autocompletion=completers.languages,
-        ),
-    ] = [],  # noqa: B006
-    sector: Annotated[
-        str | None,
-        typer.Option(
-            help="public, academic, school, special or corporate.", autocompletion=completers.sectors
-        ),
-    ] = None,
-    stay: Annotated[str | None, typer.Option(help="short or long.", autocompletion=completers.stays)] = None,
-    graduated: Annotated[int | None, typer.Option(help="Year of graduation.")] = None,
-    experience: Annotated[float | None, typer.Option(help="Years of professional library work.")] = None,
-    phd: Annotated[
-        bool | None, typer.Option("--phd/--no-phd", help="Holds a doctorate.", show_default=False)
-    ] = None,
+    degree: DegreeOption = None,
+    citizenship: CitizenshipOption = [],  # noqa: B006
+    age: AgeOption = None,
+    lang: LangOption = [],  # noqa: B006
+    sector: SectorOption = None,
+    stay: StayOption = None,
+    graduated: GraduatedOption = None,
+    experience: ExperienceOption = None,
+    phd: PhdOption = None,
     profile: Annotated[
         str | None,
         typer.Option(help="Profile file (YAML or JSON); '-' reads stdin. Overrides the saved profile."),
@@ -84,7 +72,7 @@ def check(
     no_profile: Annotated[
         bool, typer.Option("--no-profile", help="Ignore the saved profile ('mlis profile').")
     ] = False,
-    strict: Annotated[bool, typer.Option(help="Report the worst case as the verdict.")] = False,
+    strict: StrictOption = False,
     explain: Annotated[bool, typer.Option(help="Show every case tried and why it matched or not.")] = False,
     brief: Annotated[bool, typer.Option(help="With several countries, the comparison table only.")] = False,
     what_if: Annotated[
@@ -101,16 +89,7 @@ def check(
     when = today()
     saved = None if no_profile else saved_profile.load(saved_profile.profile_path(), ruleset.degrees, when)
     file_facts = read_profile_file(profile) if profile is not None else {}
-    flags = {
-        "degree": degree,
-        "citizenship": list(citizenship) or None,
-        "age": age,
-        "sector": sector,
-        "stay": stay,
-        "graduated": graduated,
-        "experience": experience,
-        "phd": phd,
-    }
+    flags = flag_facts(degree, citizenship, age, sector, stay, graduated, experience, phd)
     facts, from_saved = layered(saved.facts if saved else {}, file_facts, flags, lang)
     person = parse_profile(facts, ruleset.degrees, when)
     codes = resolve_all(country, every, ruleset)

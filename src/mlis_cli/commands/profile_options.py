@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from mlis_cli.commands import completers
 from mlis_cli.model.profile import Profile
 from mlis_cli.model.ruleset import RuleSet
 from mlis_cli.profile_input import parse_profile
@@ -14,16 +15,31 @@ from mlis_cli.profile_sources import merge, read_profile_file
 
 DegreeOption = Annotated[
     str | None,
-    typer.Option(help="Degree code: ala, cilip, alia, lianza, lai, other, unaccredited, none."),
+    typer.Option(
+        help="Degree code: ala, cilip, alia, lianza, lai, other, unaccredited, none.",
+        autocompletion=completers.degrees,
+    ),
 ]
-CitizenshipOption = Annotated[list[str], typer.Option(help="Citizenship (country code or name); repeatable.")]
+CitizenshipOption = Annotated[
+    list[str],
+    typer.Option(
+        help="Citizenship (country code or name); repeatable.", autocompletion=completers.citizenships
+    ),
+]
 AgeOption = Annotated[int | None, typer.Option(help="Age in years.")]
 LangOption = Annotated[
     list[str],
-    typer.Option("--lang", help="Language and level, CODE:LEVEL (A1..C2, native, none); repeatable."),
+    typer.Option(
+        "--lang",
+        help="Language and level, CODE:LEVEL (A1..C2, native, none); repeatable.",
+        autocompletion=completers.languages,
+    ),
 ]
-SectorOption = Annotated[str | None, typer.Option(help="public, academic, school, special or corporate.")]
-StayOption = Annotated[str | None, typer.Option(help="short or long.")]
+SectorOption = Annotated[
+    str | None,
+    typer.Option(help="public, academic, school, special or corporate.", autocompletion=completers.sectors),
+]
+StayOption = Annotated[str | None, typer.Option(help="short or long.", autocompletion=completers.stays)]
 GraduatedOption = Annotated[int | None, typer.Option(help="Year of graduation.")]
 ExperienceOption = Annotated[float | None, typer.Option(help="Years of professional library work.")]
 PhdOption = Annotated[
@@ -52,7 +68,22 @@ def person(
 ) -> Profile:
     """The profile from a file (or stdin) and the flags; a flag overrides the file."""
     file_facts = read_profile_file(profile) if profile is not None else {}
-    flags = {
+    flags = flag_facts(degree, citizenship, age, sector, stay, graduated, experience, phd)
+    return parse_profile(merge(file_facts, flags, lang), ruleset.degrees, today)
+
+
+def flag_facts(
+    degree: str | None,
+    citizenship: list[str],
+    age: int | None,
+    sector: str | None,
+    stay: str | None,
+    graduated: int | None,
+    experience: float | None,
+    phd: bool | None,
+) -> dict[str, Any]:
+    """The facts the flags give, by name; None where a flag was not given."""
+    return {
         "degree": degree,
         "citizenship": list(citizenship) or None,
         "age": age,
@@ -62,4 +93,3 @@ def person(
         "experience": experience,
         "phd": phd,
     }
-    return parse_profile(merge(file_facts, flags, lang), ruleset.degrees, today)
