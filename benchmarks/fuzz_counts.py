@@ -28,7 +28,7 @@ os.environ.pop("MLIS_RULES_DIR", None)
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 
 from mlis_cli import loader  # noqa: E402
-from mlis_cli.rule_tests import run_all  # noqa: E402
+from mlis_cli.rulefiles.rule_tests import run_all  # noqa: E402
 from tests import fuzzing  # noqa: E402
 
 RULES = REPO / "rules"

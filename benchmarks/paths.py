@@ -16,9 +16,11 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from mlis_cli import engine, loader, paths
+from mlis_cli.engine import evaluation as engine
+from mlis_cli.engine import what_if as paths
 from mlis_cli.model.profile import Profile
-from mlis_cli.model.rule_files import Level
+from mlis_cli.rulefiles import loader
+from mlis_cli.rulefiles.schema import Level
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 22)

@@ -22,10 +22,10 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
-from mlis_cli import loader
 from mlis_cli.__main__ import main
-from mlis_cli.profile_input import PROFILE_KEYS
-from mlis_cli.verdicts import SCALE
+from mlis_cli.model.verdicts import SCALE
+from mlis_cli.person.profile_input import PROFILE_KEYS
+from mlis_cli.rulefiles import loader
 
 LEVELS = {
     "ci": {"profiles": 200, "mutations": 300},

@@ -6,8 +6,8 @@ import shutil
 import textwrap
 from pathlib import Path
 
-from mlis_cli import loader
 from mlis_cli.model.ruleset import RuleSet
+from mlis_cli.rulefiles import loader
 from tests.conftest import RULES
 
 

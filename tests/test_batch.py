@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from mlis_cli import loader
 from mlis_cli.__main__ import main
 from mlis_cli.batch import Batch, read_lines
+from mlis_cli.rulefiles import loader
 from tests.conftest import FIXTURES
 
 RULES = str(FIXTURES / "scripting")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mlis_cli import loader
+from mlis_cli.rulefiles import loader
 from tests.conftest import RULES
 
 LJ = ["lj-after-the-mlis"]

@@ -93,7 +93,7 @@ def test_check_without_what_if_in_text_never_searches_for_paths(
     def refuse(*args: object) -> None:
         raise AssertionError("searched for paths")
 
-    monkeypatch.setattr("mlis_cli.paths.with_paths", refuse)
+    monkeypatch.setattr("mlis_cli.engine.what_if.with_paths", refuse)
     run = mlis("check", "--rules-dir", RULES_DIR, "--all", *US_IN_BELGIAN_PUBLIC_LIBRARY)
     assert (run.exit_code, run.stderr) == (0, "")
     assert run.stdout.startswith("country ")

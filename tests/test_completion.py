@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from mlis_cli import loader
 from mlis_cli.__main__ import main
 from mlis_cli.commands.shared import load_rules
-from mlis_cli.iso3166 import NAMES
+from mlis_cli.model.iso3166 import NAMES
+from mlis_cli.rulefiles import loader
 from tests.conftest import RULES
 
 LANGUAGE_REQUIREMENT = """\

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from mlis_cli.conditions import logic
-from mlis_cli.conditions.base import Context
+from mlis_cli.engine.conditions import logic
+from mlis_cli.engine.conditions.base import Context
 from mlis_cli.model.profile import Profile
-from mlis_cli.model.rule_files import Condition, Level
+from mlis_cli.rulefiles.schema import Condition, Level
 
 TODAY = dt.date(2026, 11, 22)
 CONTEXT = Context({"nordic": frozenset({"dk", "fi", "se"})})

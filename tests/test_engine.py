@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from mlis_cli.engine import NO_RULE_REASON, evaluate, evaluate_country, is_stale
+from mlis_cli.engine.evaluation import NO_RULE_REASON, evaluate, evaluate_country, is_stale
 from mlis_cli.model.profile import Profile
 from mlis_cli.model.report import Status
-from mlis_cli.model.rule_files import Level
-from mlis_cli.verdicts import Verdict
+from mlis_cli.model.verdicts import Verdict
+from mlis_cli.rulefiles.schema import Level
 from tests.rulekit import country, ruleset
 
 TODAY = dt.date(2026, 11, 22)

@@ -16,8 +16,8 @@ import pytest
 import typer
 from hypothesis import example, given
 
-from mlis_cli import loader
 from mlis_cli.cli import app
+from mlis_cli.rulefiles import loader
 from tests.fuzzing import (
     assert_batch_contract,
     assert_check_contract,

@@ -14,8 +14,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mlis_cli import loader, yaml_strict
-from mlis_cli.rule_tests import run_all
+from mlis_cli import yaml_strict
+from mlis_cli.rulefiles import loader
+from mlis_cli.rulefiles.rule_tests import run_all
 from tests.conftest import RULES
 from tests.fuzzing import FuzzRules, Mutation, assert_located, count, mutations
 

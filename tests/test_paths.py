@@ -6,10 +6,10 @@ import datetime as dt
 import json
 from typing import Any
 
-from mlis_cli import loader
+from mlis_cli.engine.what_if import apply, mentioned_values, what_if
 from mlis_cli.model.profile import Profile
-from mlis_cli.model.rule_files import Level
-from mlis_cli.paths import apply, mentioned_values, what_if
+from mlis_cli.rulefiles import loader
+from mlis_cli.rulefiles.schema import Level
 from tests.conftest import FIXTURES
 
 RULES_DIR = FIXTURES / "whatif-rules"

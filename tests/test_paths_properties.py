@@ -13,13 +13,13 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlis_cli import loader
-from mlis_cli.engine import evaluate_country
+from mlis_cli.engine.evaluation import evaluate_country
+from mlis_cli.engine.what_if import ACTIONS, CONDITIONS, apply, base_fact, mentioned_values, what_if
 from mlis_cli.model.profile import Profile
-from mlis_cli.model.rule_files import Level, Sector, Stay
 from mlis_cli.model.ruleset import Country, RuleSet
-from mlis_cli.paths import ACTIONS, CONDITIONS, apply, base_fact, mentioned_values, what_if
 from mlis_cli.render.report_dict import condition_dict, path_dict
+from mlis_cli.rulefiles import loader
+from mlis_cli.rulefiles.schema import Level, Sector, Stay
 from tests.conftest import FIXTURES, RULES
 
 TODAY = dt.date(2026, 11, 22)

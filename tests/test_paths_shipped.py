@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from mlis_cli import loader
+from mlis_cli.engine.what_if import base_fact, what_if
 from mlis_cli.model.profile import Profile
-from mlis_cli.model.rule_files import Level
-from mlis_cli.paths import base_fact, what_if
+from mlis_cli.rulefiles import loader
+from mlis_cli.rulefiles.schema import Level
 from tests.conftest import RULES
 
 RULESET = loader.load(RULES, "rules")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from mlis_cli import rules_cache
-from mlis_cli.errors import RulesInvalid
+from mlis_cli.rulefiles import cache as rules_cache
+from mlis_cli.rulefiles.problems import RulesInvalid
 from tests.conftest import RULES
 
 

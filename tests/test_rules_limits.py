@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from mlis_cli import loader
+from mlis_cli.rulefiles import loader
 from tests.conftest import RULES
 from tests.rule_dirs import many_rule_files
 

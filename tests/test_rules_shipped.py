@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from mlis_cli import loader
-from mlis_cli.rule_tests import run_test
+from mlis_cli.rulefiles import loader
+from mlis_cli.rulefiles.rule_tests import run_test
 from tests.conftest import RULES
 
 RULESET = loader.load(RULES, "rules")

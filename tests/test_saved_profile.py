@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from mlis_cli import saved_profile
 from mlis_cli.errors import UsageError
+from mlis_cli.person import saved_profile
 
 DEGREES = ("ala", "cilip", "none")
 TODAY = dt.date(2026, 11, 22)

@@ -9,12 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlis_cli import loader
 from mlis_cli.batch import LineError, parse_object
-from mlis_cli.engine import evaluate_country
+from mlis_cli.engine.evaluation import evaluate_country
+from mlis_cli.engine.summaries import Summaries
 from mlis_cli.errors import UsageError
-from mlis_cli.profile_input import ProfileReader, parse_profile
-from mlis_cli.summaries import Summaries
+from mlis_cli.person.profile_input import ProfileReader, parse_profile
+from mlis_cli.rulefiles import loader
 from tests.conftest import RULES
 
 TODAY = dt.date(2026, 11, 22)

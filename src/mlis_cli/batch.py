@@ -15,26 +15,29 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
-from mlis_cli.destinations import resolve
+from mlis_cli.engine.summaries import Summaries, Summary
 from mlis_cli.errors import UsageError
 from mlis_cli.model.profile import Profile
 from mlis_cli.model.ruleset import RuleSet
-from mlis_cli.profile_input import ProfileReader
+from mlis_cli.model.verdicts import SCALE, Verdict
+from mlis_cli.person.destinations import resolve
+from mlis_cli.person.profile_input import ProfileReader
 from mlis_cli.render.json_out import compact, json_line
-from mlis_cli.summaries import Summaries, Summary
-from mlis_cli.verdicts import SCALE, Verdict
 
 COLUMNS = ("id", "line", "country", "verdict", "worst_case", "complete", "open_questions", "error")
 """Every key a record may have, in order; the CSV columns of mlis batch."""
 
 CHUNK_SIZE = 1 << 16
+MAX_TAILS = 8_192
+"""Answers whose JSON text is remembered; the table is emptied past this, so memory stays flat."""
 
 INVALID_JSON = "invalid-json"
 INVALID_PROFILE = "invalid-profile"
+NOT_AN_OBJECT = 'expected a JSON object of profile facts, such as {"degree": "ala"}'
 
 
 class LineError(Exception):
@@ -119,14 +122,16 @@ class Batch:
         self._resolved: dict[str, str] = {}
         self._summaries = Summaries(ruleset, today, strict=strict)
         self._reader = ProfileReader(ruleset.degrees, today)
+        self._tails: dict[Summary, str] = {}
 
     def json_lines(self, lines: Iterable[tuple[int, bytes]]) -> Iterator[str]:
         """The records as JSON Lines, each profile's in one string: what --format jsonl writes.
 
         The same records as `records()`, serialised the same way; the part
-        from "country" on is built once per answer (Summary.json_tail).
+        from "country" on is built once per answer and remembered.
         """
         tally = self.tally
+        tails = self._tails
         worst_rank = -1
         for number, text in lines:
             if not text.strip():
@@ -144,7 +149,23 @@ class Batch:
             if rank > worst_rank:
                 worst_rank = rank
                 tally.saw(SCALE[rank])
-            yield "".join([head + answer.json_tail + "\n" for answer in answers])
+            yield "".join([head + (tails.get(answer) or self._tail(answer)) + "\n" for answer in answers])
+
+    def _tail(self, answer: Summary) -> str:
+        """The JSONL record of an answer from "country" on, closing brace included."""
+        tail = compact(
+            {
+                "country": answer.country,
+                "verdict": answer.verdict.value,
+                "worst_case": answer.worst_case.value,
+                "complete": answer.complete,
+                "open_questions": list(answer.open_questions),
+            }
+        )[1:]
+        if len(self._tails) >= MAX_TAILS:
+            self._tails.clear()
+        self._tails[answer] = tail
+        return tail
 
     def _count_bad(self, number: int, error: LineError) -> None:
         tally = self.tally
@@ -154,14 +175,18 @@ class Batch:
         if self.fail_fast:
             raise BadLine(number, error) from None
 
-    def records(self, lines: Iterable[tuple[int, bytes]]) -> Iterator[dict[str, Any]]:
+    def records(self, lines: Iterable[tuple[int, bytes | Mapping[str, Any]]]) -> Iterator[dict[str, Any]]:
+        """One record per profile and country (or one error record per bad line), as dicts.
+
+        A line is JSON text, or a mapping already read from it.
+        """
         tally = self.tally
-        for number, text in lines:
-            if not text.strip():
+        for number, line in lines:
+            if isinstance(line, bytes) and not line.strip():
                 continue
             tally.lines += 1
             try:
-                ident, profile, codes = self.parse(text)
+                ident, profile, codes = self.parse(line) if isinstance(line, bytes) else self.read(line)
             except LineError as error:
                 self._count_bad(number, error)
                 yield error_record(error.ident, number, error)
@@ -171,7 +196,13 @@ class Batch:
                 yield _record(ident, number, answer)
 
     def parse(self, text: bytes) -> tuple[Any, Profile, list[str]]:
-        data = parse_object(text)
+        return self.read(parse_object(text))
+
+    def read(self, line: Mapping[str, Any]) -> tuple[Any, Profile, list[str]]:
+        """The id, profile and countries of one line's object; LineError when it cannot be checked."""
+        if not isinstance(line, Mapping):
+            raise LineError(INVALID_JSON, NOT_AN_OBJECT)
+        data = dict(line)
         ident = data.pop("id", None)
         if ident is not None and (isinstance(ident, bool) or not isinstance(ident, str | int | float)):
             raise LineError(INVALID_PROFILE, f"id: expected a string or a number, got {json.dumps(ident)}")
@@ -247,7 +278,7 @@ def parse_object(text: bytes) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise LineError(INVALID_JSON, "not UTF-8 text") from None
     if not isinstance(data, dict):
-        raise LineError(INVALID_JSON, 'expected a JSON object of profile facts, such as {"degree": "ala"}')
+        raise LineError(INVALID_JSON, NOT_AN_OBJECT)
     return data
 
 

@@ -11,14 +11,15 @@ from typing import Annotated, BinaryIO
 
 import typer
 
-from mlis_cli.batch import COLUMNS, Batch, csv_row, read_lines
-from mlis_cli.commands.options import FailOn, NoColor, RulesDir, StreamFormatOption
+from mlis_cli import api
+from mlis_cli.batch import COLUMNS, csv_row, read_lines
+from mlis_cli.commands.options import FailOn, OutputOptions, output_options
 from mlis_cli.commands.shared import exit_if_threshold_met, load_rules, today
-from mlis_cli.destinations import resolve_all
 from mlis_cli.errors import UsageError
-from mlis_cli.render.formats import StreamFormat, write_records
+from mlis_cli.render.formats import Format, StreamFormat, write_records
 
 
+@output_options(stream=True)
 def batch(
     source: Annotated[
         str,
@@ -44,9 +45,8 @@ def batch(
     fail_fast: Annotated[
         bool, typer.Option("--fail-fast", help="Stop at the first bad line (exit 2) instead of going on.")
     ] = False,
-    fmt: StreamFormatOption = StreamFormat.JSONL,
-    no_color: NoColor = False,
-    rules_dir: RulesDir = None,
+    *,
+    output: OutputOptions,
 ) -> None:
     """Check many profiles: JSON Lines in, one JSON line per profile and country out.
 
@@ -62,17 +62,17 @@ def batch(
       mlis batch class.jsonl -c fi --fail-on unlikely
       jq -c '.[]' profiles.json | mlis batch - --country fi --format csv
     """
-    ruleset = load_rules(rules_dir)
-    defaults = resolve_all(country, every, ruleset) if country or every else []
-    run = Batch(ruleset, defaults, today(), strict=strict, fail_fast=fail_fast)
+    ruleset = load_rules(output.rules_dir)
+    defaults = api.countries(country, ruleset, every=every) if country or every else []
+    run = api.BatchEvaluator(ruleset, defaults, today=today(), strict=strict, fail_fast=fail_fast)
     out = sys.stdout
-    with opened(source) as stream, progress(stream, source, no_color) as advance:
-        lines = read_lines(stream, out.flush, advance)
-        if fmt is StreamFormat.JSONL:
+    with opened(source) as stream, progress(stream, source, output.no_color) as advance:
+        lines = (line for _number, line in read_lines(stream, out.flush, advance))
+        if output.format is Format.JSONL:
             for text in run.json_lines(lines):
                 out.write(text)
         else:
-            write_records(map(csv_row, run.records(lines)), fmt, COLUMNS, out)
+            write_records(map(csv_row, run.records(lines)), StreamFormat.CSV, COLUMNS, out)
     tally = run.tally
     if tally.bad:
         count = f"{tally.bad} of {tally.lines} line{'s' if tally.lines != 1 else ''}"

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from mlis_cli.commands.options import FormatOption, JsonFlag, NoColor, RulesDir
+from mlis_cli.commands.options import OutputOptions, output_options
 from mlis_cli.commands.shared import load_rules
-from mlis_cli.conditions import logic
-from mlis_cli.destinations import resolve
+from mlis_cli.engine.conditions import logic
 from mlis_cli.errors import UsageError
 from mlis_cli.model.ruleset import Country, RuleSet
-from mlis_cli.render.formats import Format, Output, chosen, emit
+from mlis_cli.person.destinations import resolve
+from mlis_cli.render.formats import Format, Output, emit
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -25,12 +25,11 @@ GROUP_WORDS = {
 }
 
 
+@output_options()
 def list_countries(
     codes: Annotated[bool, typer.Option("--codes", help="One code per line, nothing else.")] = False,
-    fmt: FormatOption = Format.TEXT,
-    json_flag: JsonFlag = False,
-    no_color: NoColor = False,
-    rules_dir: RulesDir = None,
+    *,
+    output: OutputOptions,
 ) -> None:
     """The countries with rules: code, name, group in the founding post, association.
 
@@ -41,10 +40,10 @@ def list_countries(
       mlis list-countries --format json | jq -r '.[].code'
       mlis list-countries --format csv
     """
-    fmt = chosen(fmt, json_flag)
+    fmt = output.format
     if codes and fmt is not Format.TEXT:
         raise UsageError(f"--codes prints codes only; it cannot be combined with --format {fmt}")
-    ruleset = load_rules(rules_dir)
+    ruleset = load_rules(output.rules_dir)
     rows = [country_row(country) for country in ruleset.countries.values()]
     if codes:
         sys.stdout.write("".join(f"{row['code']}\n" for row in rows))
@@ -62,7 +61,7 @@ def list_countries(
             table.add_row(row["code"], row["name"], GROUP_WORDS[row["group"]], row["association"])
         print_table(table, out)
 
-    emit(Output(rows, rows, COUNTRY_COLUMNS, text), fmt, no_color=no_color)
+    emit(Output(rows, rows, COUNTRY_COLUMNS, text), fmt, no_color=output.no_color)
 
 
 COUNTRY_COLUMNS = ("code", "name", "group", "association", "reviewed")
@@ -78,12 +77,11 @@ def country_row(country: Country) -> dict[str, Any]:
     }
 
 
+@output_options()
 def show(
     country: Annotated[str, typer.Argument(help="Country code or name.")],
-    fmt: FormatOption = Format.TEXT,
-    json_flag: JsonFlag = False,
-    no_color: NoColor = False,
-    rules_dir: RulesDir = None,
+    *,
+    output: OutputOptions,
 ) -> None:
     """A country's requirements and their cases, in words, with sources.
 
@@ -95,14 +93,14 @@ def show(
       mlis show Germany --format json
       mlis show fi --format csv
     """
-    ruleset = load_rules(rules_dir)
+    ruleset = load_rules(output.rules_dir)
     data = country_detail(ruleset, ruleset.countries[resolve(country, ruleset)])
 
     def text(out: Console) -> None:
         show_text(data, ruleset, out)
 
-    output = Output(data, case_records(data), CASE_COLUMNS, text)
-    emit(output, chosen(fmt, json_flag), no_color=no_color)
+    shown = Output(data, case_records(data), CASE_COLUMNS, text)
+    emit(shown, output.format, no_color=output.no_color)
 
 
 CASE_COLUMNS = (
@@ -138,8 +136,8 @@ def case_records(data: dict[str, Any]) -> list[dict[str, Any]]:
 def show_text(data: dict[str, Any], ruleset: RuleSet, out: Console) -> None:
     from rich.markup import escape
 
+    from mlis_cli.model.verdicts import Verdict
     from mlis_cli.render.text import describe_source, verdict_text
-    from mlis_cli.verdicts import Verdict
 
     out.print(
         f"[bold]{escape(data['name'])} ({data['code']})[/]: "

@@ -6,15 +6,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlis_cli import certificate_filter
-from mlis_cli.commands.options import FormatOption, JsonFlag, NoColor, RulesDir
+from mlis_cli.catalog import certificate_filter
+from mlis_cli.commands.options import OutputOptions, output_options
 from mlis_cli.commands.shared import load_rules
-from mlis_cli.render.formats import Format, Output, chosen, emit
+from mlis_cli.render.formats import Output, emit
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
+@output_options()
 def certificates(
     topic: Annotated[
         str | None,
@@ -31,10 +32,8 @@ def certificates(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOption = Format.TEXT,
-    json_flag: JsonFlag = False,
-    no_color: NoColor = False,
-    rules_dir: RulesDir = None,
+    *,
+    output: OutputOptions,
 ) -> None:
     """Certificates to add after the MLIS: topics, delivery, cost with its date, sources.
 
@@ -48,7 +47,7 @@ def certificates(
     A filter that needs a fact the sources do not give leaves the certificate
     out and says so: the output counts what was left out and why.
     """
-    ruleset = load_rules(rules_dir)
+    ruleset = load_rules(output.rules_dir)
     entries = ruleset.certificates.entries
     chosen_filters = certificate_filter.filters(entries, topic, online, max_cost)
     selection = certificate_filter.select(entries, chosen_filters)
@@ -69,8 +68,8 @@ def certificates(
         }
         for certificate in document["certificates"]
     ]
-    output = Output(document, document["certificates"], CERTIFICATE_COLUMNS, text, rows)
-    emit(output, chosen(fmt, json_flag), no_color=no_color)
+    shown = Output(document, document["certificates"], CERTIFICATE_COLUMNS, text, rows)
+    emit(shown, output.format, no_color=output.no_color)
 
 
 CERTIFICATE_COLUMNS = (

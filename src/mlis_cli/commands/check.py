@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from mlis_cli import saved_profile
+from mlis_cli.api import countries, evaluate, parse_profile
 from mlis_cli.commands import completers
-from mlis_cli.commands.options import FailOn, FormatOption, JsonFlag, NoColor, RulesDir
+from mlis_cli.commands.options import FailOn, OutputOptions, output_options
 from mlis_cli.commands.profile_options import (
     AgeOption,
     CitizenshipOption,
@@ -24,11 +24,9 @@ from mlis_cli.commands.profile_options import (
     flag_facts,
 )
 from mlis_cli.commands.shared import exit_if_threshold_met, load_rules, today
-from mlis_cli.destinations import resolve_all
-from mlis_cli.engine import evaluate
-from mlis_cli.profile_input import parse_profile
-from mlis_cli.profile_sources import layered, read_profile_file
-from mlis_cli.render.formats import Format, chosen, emit
+from mlis_cli.person import saved_profile
+from mlis_cli.person.profile_sources import layered, read_profile_file
+from mlis_cli.render.formats import Format, emit
 from mlis_cli.render.report_output import report_output
 
 HELP = """Can I work as a librarian there? A verdict, its reasons, next steps and sources.
@@ -45,6 +43,7 @@ Examples:
 """
 
 
+@output_options()
 def check(
     country: Annotated[
         list[str],
@@ -80,29 +79,25 @@ def check(
         typer.Option("--what-if", help="Also show what would change each verdict (JSON always has it)."),
     ] = False,
     fail_on: FailOn = None,
-    fmt: FormatOption = Format.TEXT,
-    json_flag: JsonFlag = False,
-    no_color: NoColor = False,
-    rules_dir: RulesDir = None,
+    *,
+    output: OutputOptions,
 ) -> None:
-    ruleset = load_rules(rules_dir)
+    ruleset = load_rules(output.rules_dir)
     when = today()
     saved = None if no_profile else saved_profile.load(saved_profile.profile_path(), ruleset.degrees, when)
     file_facts = read_profile_file(profile) if profile is not None else {}
     flags = flag_facts(degree, citizenship, age, sector, stay, graduated, experience, phd)
     facts, from_saved = layered(saved.facts if saved else {}, file_facts, flags, lang)
-    person = parse_profile(facts, ruleset.degrees, when)
-    codes = resolve_all(country, every, ruleset)
-    report = evaluate(ruleset, person, codes, when, strict=strict)
-    fmt = chosen(fmt, json_flag)
-    if what_if or fmt is not Format.TEXT:
-        from mlis_cli.paths import with_paths
-
-        report = with_paths(ruleset, report)
+    person = parse_profile(facts, ruleset, today=when)
+    codes = countries(country, ruleset, every=every)
+    fmt = output.format
+    report = evaluate(
+        ruleset, person, codes, today=when, strict=strict, what_if=what_if or fmt is not Format.TEXT
+    )
     note = saved_profile.note(saved.path, from_saved) if saved and from_saved else None
     if note and fmt is not Format.TEXT:
         sys.stderr.write(f"mlis: {note}\n")
-    emit(report_output(report, explain=explain, brief=brief, note=note), fmt, no_color=no_color)
+    emit(report_output(report, explain=explain, brief=brief, note=note), fmt, no_color=output.no_color)
     exit_if_threshold_met((result.verdict for result in report.results), fail_on)
 
 

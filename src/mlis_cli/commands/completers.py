@@ -14,12 +14,12 @@ from pathlib import Path
 import typer
 
 from mlis_cli.commands.shared import load_rules
-from mlis_cli.conditions.base import AllOf, AnyOf, Leaf, Node, Not
 from mlis_cli.errors import MlisError
-from mlis_cli.fact_answers import NAMES_FOR_PEOPLE, fact_key
-from mlis_cli.iso3166 import NAMES
+from mlis_cli.model.conditions import AllOf, AnyOf, Leaf, Node, Not
+from mlis_cli.model.iso3166 import NAMES
 from mlis_cli.model.ruleset import RuleSet
 from mlis_cli.model.vocabulary import Level, Sector, Stay
+from mlis_cli.person.fact_answers import NAMES_FOR_PEOPLE, fact_key
 
 Completions = list[tuple[str, str]]
 

@@ -6,24 +6,23 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlis_cli.commands.options import FormatOption, JsonFlag, NoColor, RulesDir
+from mlis_cli.commands.options import OutputOptions, output_options
 from mlis_cli.commands.shared import load_rules
-from mlis_cli.profile_input import parse_degree
-from mlis_cli.render.formats import Format, Output, chosen, emit
+from mlis_cli.person.profile_input import parse_degree
+from mlis_cli.render.formats import Output, emit
 
 if TYPE_CHECKING:
     from rich.console import Console
 
 
+@output_options()
 def degrees(
     code: Annotated[
         str | None,
         typer.Argument(help="A degree code to show in full (ala, cilip, ..., none).", show_default=False),
     ] = None,
-    fmt: FormatOption = Format.TEXT,
-    json_flag: JsonFlag = False,
-    no_color: NoColor = False,
-    rules_dir: RulesDir = None,
+    *,
+    output: OutputOptions,
 ) -> None:
     """The degree codes a profile may name, what each means and how to check it.
 
@@ -38,7 +37,7 @@ def degrees(
     """
     from mlis_cli.render.degree_dict import degree_detail, degree_row
 
-    ruleset = load_rules(rules_dir)
+    ruleset = load_rules(output.rules_dir)
     if code is None:
         entries = list(ruleset.degrees.values())
         rows = [degree_row(degree) for degree in entries]
@@ -48,7 +47,7 @@ def degrees(
 
             render_degree_list(entries, out)
 
-        emit(Output(rows, rows, DEGREE_COLUMNS, text), chosen(fmt, json_flag), no_color=no_color)
+        emit(Output(rows, rows, DEGREE_COLUMNS, text), output.format, no_color=output.no_color)
         return
     degree = ruleset.degrees[parse_degree(code, ruleset.degrees)]
     detail = degree_detail(ruleset, degree)
@@ -58,7 +57,7 @@ def degrees(
 
         render_degree(ruleset, degree, out)
 
-    emit(Output(detail, [detail], DEGREE_COLUMNS, one), chosen(fmt, json_flag), no_color=no_color)
+    emit(Output(detail, [detail], DEGREE_COLUMNS, one), output.format, no_color=output.no_color)
 
 
 DEGREE_COLUMNS = ("code", "name", "description", "sources")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mlis_cli.commands.options import FormatOption, JsonFlag, NoColor, RulesDir
+from mlis_cli.commands.options import OutputOptions, output_options
 from mlis_cli.commands.shared import load_rules, today
-from mlis_cli.recognition import matrix as build_matrix
-from mlis_cli.render.formats import Format, Output, chosen, emit
-from mlis_cli.verdicts import Verdict
+from mlis_cli.engine.recognition import matrix as build_matrix
+from mlis_cli.model.verdicts import Verdict
+from mlis_cli.render.formats import Output, emit
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -23,11 +23,10 @@ SHORT = {
 }
 
 
+@output_options()
 def matrix(
-    fmt: FormatOption = Format.TEXT,
-    json_flag: JsonFlag = False,
-    no_color: NoColor = False,
-    rules_dir: RulesDir = None,
+    *,
+    output: OutputOptions,
 ) -> None:
     """Degrees by countries: how each degree is recognised, from the degree alone.
 
@@ -40,7 +39,7 @@ def matrix(
     nationality depend on the person (use mlis check). A cell marked + may be
     better depending on other facts: it shows the worst case; the JSON gives both.
     """
-    ruleset = load_rules(rules_dir)
+    ruleset = load_rules(output.rules_dir)
     rows = build_matrix(ruleset, today())
     document = [
         {
@@ -91,7 +90,7 @@ def matrix(
         out.print(", ".join(f"{short} {verdict.value}" for verdict, short in SHORT.items()))
         out.print("+ may be better depending on other facts (worst case shown); see mlis check")
 
-    emit(Output(document, records, MATRIX_COLUMNS, text), chosen(fmt, json_flag), no_color=no_color)
+    emit(Output(document, records, MATRIX_COLUMNS, text), output.format, no_color=output.no_color)
 
 
 MATRIX_COLUMNS = ("degree", "country", "verdict", "worst_case", "complete")

@@ -1,14 +1,22 @@
-"""Options shared by several commands, declared once."""
+"""Options shared by several commands, declared once.
+
+The output options (--format and --json, --no-color, --rules-dir) are added to
+a command by one decorator, `output_options`, and reach it as one argument,
+`output`; the profile flags live in `profile_options`.
+"""
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, NamedTuple, TypeVar
 
 import typer
 
-from mlis_cli.render.formats import Format, StreamFormat
-from mlis_cli.verdicts import Verdict
+from mlis_cli.model.verdicts import Verdict
+from mlis_cli.render.formats import Format, StreamFormat, chosen
 
 RulesDir = Annotated[
     Path | None,
@@ -54,3 +62,59 @@ FailOn = Annotated[
         show_default=False,
     ),
 ]
+
+
+class OutputOptions(NamedTuple):
+    """What the shared output options asked for."""
+
+    format: Format
+    """The format asked for, --json applied (a streaming command's is jsonl or csv)."""
+    no_color: bool
+    rules_dir: Path | None
+
+
+Command = TypeVar("Command", bound=Callable[..., None])
+_KEYWORD = inspect.Parameter.KEYWORD_ONLY
+
+
+def output_options(*, stream: bool = False, color: bool = True) -> Callable[[Command], Command]:
+    """Add --format/-f and --json (stream: the streaming formats, no --json), --no-color
+    (unless color is False) and --rules-dir to a command, after its own options.
+
+    The command takes them as one keyword argument, `output: OutputOptions`.
+    """
+    added = [
+        inspect.Parameter(
+            "fmt",
+            _KEYWORD,
+            default=StreamFormat.JSONL if stream else Format.TEXT,
+            annotation=StreamFormatOption if stream else FormatOption,
+        )
+    ]
+    if not stream:
+        added.append(inspect.Parameter("json_flag", _KEYWORD, default=False, annotation=JsonFlag))
+    if color:
+        added.append(inspect.Parameter("no_color", _KEYWORD, default=False, annotation=NoColor))
+    added.append(inspect.Parameter("rules_dir", _KEYWORD, default=None, annotation=RulesDir))
+
+    def decorate(command: Command) -> Command:
+        own = inspect.signature(command, eval_str=True)
+        parameters = [p for name, p in own.parameters.items() if name != "output"]
+
+        @functools.wraps(command)
+        def wrapper(**arguments: Any) -> None:
+            fmt = arguments.pop("fmt")
+            json_flag = arguments.pop("json_flag", False)
+            output = OutputOptions(
+                Format(fmt.value) if stream else chosen(fmt, json_flag),
+                arguments.pop("no_color", False),
+                arguments.pop("rules_dir"),
+            )
+            command(**arguments, output=output)
+
+        signature = own.replace(parameters=[*parameters, *added])
+        wrapper.__signature__ = signature  # type: ignore[attr-defined]
+        wrapper.__annotations__ = {p.name: p.annotation for p in signature.parameters.values()}
+        return wrapper  # type: ignore[return-value]
+
+    return decorate

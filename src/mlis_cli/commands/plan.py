@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlis_cli.commands.options import FormatOption, JsonFlag, NoColor, RulesDir
+from mlis_cli import api
+from mlis_cli.commands.options import OutputOptions, output_options
 from mlis_cli.commands.profile_options import (
     AgeOption,
     CitizenshipOption,
@@ -22,11 +23,8 @@ from mlis_cli.commands.profile_options import (
     person,
 )
 from mlis_cli.commands.shared import load_rules, today
-from mlis_cli.destinations import resolve
-from mlis_cli.engine import evaluate
 from mlis_cli.errors import UsageError
-from mlis_cli.paths import with_paths
-from mlis_cli.render.formats import Format, Output, chosen, emit
+from mlis_cli.render.formats import Output, emit
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -46,6 +44,7 @@ they are listed apart as conditions that matter.
 """
 
 
+@output_options()
 def plan(
     country: Annotated[str, typer.Option("--country", "-c", help="Country code or name (one).")],
     degree: DegreeOption = None,
@@ -59,12 +58,10 @@ def plan(
     phd: PhdOption = None,
     profile: ProfileFileOption = None,
     strict: StrictOption = False,
-    fmt: FormatOption = Format.TEXT,
-    json_flag: JsonFlag = False,
-    no_color: NoColor = False,
-    rules_dir: RulesDir = None,
+    *,
+    output: OutputOptions,
 ) -> None:
-    ruleset = load_rules(rules_dir)
+    ruleset = load_rules(output.rules_dir)
     when = today()
     facts = person(
         ruleset,
@@ -85,8 +82,7 @@ def plan(
             f"plan takes one country, got '{country}'",
             hint="run one plan per country, or 'mlis check --what-if' for several",
         )
-    code = resolve(country, ruleset)
-    report = with_paths(ruleset, evaluate(ruleset, facts, [code], when, strict=strict))
+    report = api.evaluate(ruleset, facts, [country], today=when, strict=strict, what_if=True)
     from mlis_cli.render.report_dict import plan_dict
 
     document = plan_dict(report, ruleset.sources)
@@ -98,7 +94,7 @@ def plan(
 
     paths = document["results"][0]["paths"] if document.get("results") else document.get("paths", [])
     rows = [{"rank": rank, **path} for rank, path in enumerate(paths, start=1)]
-    emit(Output(document, rows, PLAN_COLUMNS, text), chosen(fmt, json_flag), no_color=no_color)
+    emit(Output(document, rows, PLAN_COLUMNS, text), output.format, no_color=output.no_color)
 
 
 PLAN_COLUMNS = ("rank", "verdict", "worst_case", "sentence", "next_steps")

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from mlis_cli import saved_profile
 from mlis_cli.commands import completers
-from mlis_cli.commands.options import FormatOption, JsonFlag, RulesDir
+from mlis_cli.commands.options import OutputOptions, RulesDir, output_options
 from mlis_cli.commands.shared import load_rules, today
 from mlis_cli.errors import UsageError
-from mlis_cli.fact_answers import FACT_NAMES, fact_key, read_answer
-from mlis_cli.profile_input import parse_profile
-from mlis_cli.render.formats import Format, Output, chosen, emit
+from mlis_cli.person import saved_profile
+from mlis_cli.person.fact_answers import FACT_NAMES, fact_key, read_answer
+from mlis_cli.person.profile_input import parse_profile
+from mlis_cli.render.formats import Output, emit
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -102,7 +102,7 @@ def init(
     if no_input:
         facts = given
     else:
-        from mlis_cli import questionnaire
+        from mlis_cli.person import questionnaire
 
         facts = questionnaire.run(ruleset.degrees, when, given, _ask, _say)
     saved_profile.write(path, {key: facts[key] for key in FACT_NAMES if key in facts})
@@ -127,11 +127,8 @@ def _say(text: str) -> None:
 
 
 @app.command()
-def show(
-    fmt: FormatOption = Format.TEXT,
-    json_flag: JsonFlag = False,
-    rules_dir: RulesDir = None,
-) -> None:
+@output_options(color=False)
+def show(*, output: OutputOptions) -> None:
     """Your saved profile, every fact, 'unknown' where none is saved.
 
     \b
@@ -139,7 +136,7 @@ def show(
       mlis profile show
       mlis profile show --format json
     """
-    ruleset = load_rules(rules_dir)
+    ruleset = load_rules(output.rules_dir)
     when = today()
     path = saved_profile.profile_path()
     saved = saved_profile.load(path, ruleset.degrees, when)
@@ -155,7 +152,7 @@ def show(
                 words += f" ({ruleset.degrees[value].name})"
             out.print(f"{key:<12} {words}", markup=False, highlight=False)
 
-    emit(Output(document, [document], tuple(document), text), chosen(fmt, json_flag))
+    emit(Output(document, [document], tuple(document), text), output.format)
 
 
 def describe(key: str, value: Any) -> str:

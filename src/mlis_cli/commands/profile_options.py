@@ -10,8 +10,8 @@ import typer
 from mlis_cli.commands import completers
 from mlis_cli.model.profile import Profile
 from mlis_cli.model.ruleset import RuleSet
-from mlis_cli.profile_input import parse_profile
-from mlis_cli.profile_sources import merge, read_profile_file
+from mlis_cli.person.profile_input import parse_profile
+from mlis_cli.person.profile_sources import merge, read_profile_file
 
 DegreeOption = Annotated[
     str | None,

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlis_cli import loader
-from mlis_cli.commands.options import FormatOption, JsonFlag, RulesDir
+from mlis_cli.commands.options import OutputOptions, output_options
 from mlis_cli.errors import EXIT_THRESHOLD
-from mlis_cli.render.formats import Format, Output, chosen, emit
-from mlis_cli.rules_location import rules_dir as locate
+from mlis_cli.render.formats import Output, emit
+from mlis_cli.rulefiles import loader
+from mlis_cli.rulefiles.location import rules_dir as locate
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -38,12 +38,8 @@ DirArgument = Annotated[
 
 
 @app.command()
-def validate(
-    directory: DirArgument = None,
-    rules_dir: RulesDir = None,
-    fmt: FormatOption = Format.TEXT,
-    json_flag: JsonFlag = False,
-) -> None:
+@output_options(color=False)
+def validate(directory: DirArgument = None, *, output: OutputOptions) -> None:
     """Report every problem in every rule file, sorted; exit 1 if there are any.
 
     \b
@@ -51,7 +47,7 @@ def validate(
       mlis rules validate
       mlis rules validate ./my-rules --format json
     """
-    path, shown = locate(directory or rules_dir)
+    path, shown = locate(directory or output.rules_dir)
     problems = loader.problems_in(path, shown)
     records = [problem.to_dict() for problem in problems]
 
@@ -62,7 +58,7 @@ def validate(
         summary = f"{count} problem{'s' if count != 1 else ''}" if count else "no problems"
         sys.stderr.write(f"{shown}: {summary}\n")
 
-    emit(Output({"problems": records}, records, PROBLEM_COLUMNS, text), chosen(fmt, json_flag))
+    emit(Output({"problems": records}, records, PROBLEM_COLUMNS, text), output.format)
     if problems:
         raise typer.Exit(EXIT_THRESHOLD)
 
@@ -78,19 +74,15 @@ def schema() -> None:
     Example:
       mlis rules schema > country.schema.json
     """
-    from mlis_cli.model.rule_files import CountryFile
+    from mlis_cli.rulefiles.schema import CountryFile
 
     json.dump(CountryFile.model_json_schema(by_alias=True), sys.stdout, indent=2)
     sys.stdout.write("\n")
 
 
 @app.command("test")
-def run_tests(
-    directory: DirArgument = None,
-    rules_dir: RulesDir = None,
-    fmt: FormatOption = Format.TEXT,
-    json_flag: JsonFlag = False,
-) -> None:
+@output_options(color=False)
+def run_tests(directory: DirArgument = None, *, output: OutputOptions) -> None:
     """Run the test cases written beside the rules; exit 1 if any fails.
 
     \b
@@ -98,9 +90,9 @@ def run_tests(
       mlis rules test
       mlis rules test ./my-rules
     """
-    from mlis_cli.rule_tests import run_all
+    from mlis_cli.rulefiles.rule_tests import run_all
 
-    path, shown = locate(directory or rules_dir)
+    path, shown = locate(directory or output.rules_dir)
     outcomes = run_all(loader.load(path, shown))
     failed = [o for o in outcomes if not o.passed]
     records = [
@@ -116,7 +108,7 @@ def run_tests(
                 out.out(f"       {failure}")
         sys.stderr.write(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed\n")
 
-    emit(Output({"tests": records}, records, TEST_COLUMNS, text), chosen(fmt, json_flag))
+    emit(Output({"tests": records}, records, TEST_COLUMNS, text), output.format)
     if failed:
         raise typer.Exit(EXIT_THRESHOLD)
 

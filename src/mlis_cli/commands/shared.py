@@ -11,11 +11,10 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from mlis_cli import rules_cache
+from mlis_cli import api
 from mlis_cli.errors import EXIT_THRESHOLD, UsageError
 from mlis_cli.model.ruleset import RuleSet
-from mlis_cli.rules_location import rules_dir
-from mlis_cli.verdicts import Verdict, threshold_met
+from mlis_cli.model.verdicts import Verdict, threshold_met
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -23,8 +22,7 @@ if TYPE_CHECKING:
 
 def load_rules(option: Path | None) -> RuleSet:
     """The rule set (cached while the files are unchanged), or RulesInvalid (exit 3)."""
-    directory, shown = rules_dir(option)
-    return rules_cache.load(directory, shown)
+    return api.load_rules(option)
 
 
 def today() -> dt.date:

@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from mlis_cli.model.profile import Profile
 from mlis_cli.model.ruleset import SeeAlso, Source
-from mlis_cli.verdicts import Verdict
+from mlis_cli.model.verdicts import Verdict
 
 SCHEMA_VERSION = 1
 
@@ -150,7 +150,7 @@ class CountryResult(NamedTuple):
     see: tuple[SeeAlso, ...] = ()
     """Commands that continue the next steps, gathered like them."""
     what_if: WhatIf | None = None
-    """Computed only when asked (mlis_cli.paths), since it evaluates the rules many times."""
+    """Computed only when asked (mlis_cli.engine.what_if), since it evaluates the rules many times."""
 
 
 class Report(NamedTuple):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, NamedTuple
 
-from mlis_cli.conditions.base import Node
-from mlis_cli.verdicts import Verdict
+from mlis_cli.model.conditions import Node
+from mlis_cli.model.verdicts import Verdict
 
 
 class Source(NamedTuple):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mlis_cli.certificate_filter import Selection
+from mlis_cli.catalog.certificate_filter import Selection
 from mlis_cli.model.ruleset import Certificate, Cost, RuleSet
 from mlis_cli.render.degree_dict import figure_dict
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from mlis_cli.certificate_filter import CURRENCY, Reason, Selection
+from mlis_cli.catalog.certificate_filter import CURRENCY, Reason, Selection
 from mlis_cli.model.ruleset import Certificate, Cost, Figure, RuleSet
 from mlis_cli.render.degree_text import cited, figure_text, source_line, stated
 from mlis_cli.render.layout import block, item

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mlis_cli.iso3166 import NAMES
+from mlis_cli.model.iso3166 import NAMES
 from mlis_cli.model.ruleset import Degree, Figure, RuleSet
 from mlis_cli.render.layout import block, item
 

@@ -18,8 +18,8 @@ from mlis_cli.model.report import (
     WhatIfPath,
 )
 from mlis_cli.model.ruleset import Source
+from mlis_cli.model.verdicts import Verdict
 from mlis_cli.model.vocabulary import Level
-from mlis_cli.verdicts import Verdict
 
 
 def report_dict(report: Report) -> dict[str, Any]:

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from mlis_cli.model.report import CountryResult, Report, RequirementResult, Status, TrialResult
 from mlis_cli.model.ruleset import Source
+from mlis_cli.model.verdicts import Verdict
 from mlis_cli.render.layout import block, item
-from mlis_cli.verdicts import Verdict
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -157,7 +157,7 @@ def render_what_if(result: CountryResult, console: Console) -> None:
         console.print("    Nothing to change: it is eligible already.")
     elif not paths:
         console.print(f"    {NO_PATH}")
-    from mlis_cli.paths import grouped_sentences
+    from mlis_cli.engine.what_if import grouped_sentences
 
     sentences = grouped_sentences(paths, result.name)
     for sentence in sentences[:WHAT_IF_SHOWN]:
@@ -175,7 +175,7 @@ def render_brief_what_if(report: Report, console: Console) -> None:
     """Under the comparison table, with --what-if: the best path of each country."""
     from rich.markup import escape
 
-    from mlis_cli.paths import grouped_sentences
+    from mlis_cli.engine.what_if import grouped_sentences
 
     if any(result.what_if is None for result in report.results):
         return
@@ -214,7 +214,7 @@ def render_plan(result: CountryResult, sources: Mapping[str, Source], console: C
         headline += f" at best, {verdict_text(result.worst_case)} at worst"
     console.print(headline)
     console.print()
-    from mlis_cli.paths import ends_words
+    from mlis_cli.engine.what_if import ends_words
 
     paths = result.what_if.paths
     cited: dict[str, None] = {}

@@ -1,0 +1,243 @@
+"""evaluate(ruleset, profile) -> Report. Pure: no printing, no files, no clock.
+
+Each requirement's cases are tried in order; the first that matches decides.
+When the profile lacks a fact the cases read, the engine tries every way that
+fact can turn out (the values the rules themselves tell apart, see
+completions.py) and keeps each case that could then apply. The requirement's
+verdict is the best of those possible outcomes, `worst_case` the worst; the
+country takes the worst over its requirements of each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from mlis_cli.engine.completions import Assignment, completions
+from mlis_cli.engine.conditions import logic
+from mlis_cli.model.facts import fact_of
+from mlis_cli.model.profile import Profile
+from mlis_cli.model.report import (
+    CountryResult,
+    OpenQuestion,
+    Outcome,
+    Report,
+    RequirementResult,
+    Status,
+    Trial,
+    TrialResult,
+)
+from mlis_cli.model.ruleset import Country, Requirement, RuleSet, SeeAlso
+from mlis_cli.model.verdicts import Verdict, best, worst
+
+NO_RULE_REASON = "No case in the rules covers this profile: the sources are silent here."
+_GOOD = (Verdict.ELIGIBLE, Verdict.CONDITIONAL)
+
+
+def evaluate(
+    ruleset: RuleSet,
+    profile: Profile,
+    countries: Iterable[str],
+    today: dt.date,
+    *,
+    strict: bool = False,
+) -> Report:
+    results = tuple(
+        evaluate_country(ruleset, ruleset.countries[code], profile, today, strict=strict)
+        for code in countries
+    )
+    return Report(profile=profile, results=results, strict=strict, today=today)
+
+
+def evaluate_country(
+    ruleset: RuleSet, country: Country, profile: Profile, today: dt.date, *, strict: bool = False
+) -> CountryResult:
+    degrees = tuple(ruleset.degrees)
+    requirements = tuple(evaluate_requirement(r, profile, today, degrees) for r in country.requirements)
+    verdict, worst_case = country_verdicts(requirements)
+    source_ids: dict[str, None] = {}
+    for requirement in requirements:
+        for outcome in requirement.outcomes:
+            source_ids.update(dict.fromkeys(outcome.sources))
+    return CountryResult(
+        code=country.code,
+        name=country.name,
+        group=country.group,
+        association=country.association,
+        verdict=worst_case if strict else verdict,
+        worst_case=worst_case,
+        complete=verdict == worst_case,
+        requirements=requirements,
+        open_questions=_open_questions(requirements),
+        next_steps=_next_steps(requirements),
+        sources=tuple(ruleset.sources[s] for s in source_ids),
+        reviewed=country.reviewed,
+        stale=is_stale(country.reviewed, today),
+        see=_see_also(requirements),
+    )
+
+
+def country_verdicts(requirements: Iterable[RequirementResult]) -> tuple[Verdict, Verdict]:
+    """A country's verdict (best case) and worst case: the worst of its requirements' of each."""
+    results = tuple(requirements)
+    return worst(r.verdict for r in results), worst(r.worst_case for r in results)
+
+
+def evaluate_requirement(
+    requirement: Requirement, profile: Profile, today: dt.date, degrees: Sequence[str]
+) -> RequirementResult:
+    missing = tuple(fact for fact in requirement.facts if profile.value(fact) is None)
+    possible: dict[int | None, None]
+    deciding: tuple[str, ...] = ()
+    if not missing:
+        possible = {_first_match(requirement, profile, today): None}
+    else:
+        ways = completions(profile, missing, requirement, tuple(degrees), today)
+        if ways is None:
+            possible = _three_valued(requirement, profile, today)
+            deciding = missing
+        else:
+            matched = {
+                assignment: _first_match(requirement, completed, today) for assignment, completed in ways
+            }
+            possible = dict.fromkeys(sorted(set(matched.values()), key=_case_order))
+            deciding = _facts_that_decide(missing, matched)
+    outcomes = [_outcome(requirement, index) for index in possible]
+    verdicts = {outcome.verdict for outcome in outcomes}
+    verdict, worst_case = best(verdicts), worst(verdicts)
+    if len(outcomes) == 1:
+        shown = outcomes[0]
+        status = Status.MET if verdict in _GOOD else Status.NOT_MET
+        deciding = ()
+    else:
+        status = Status.OPEN
+        shown = min(outcomes, key=lambda o: o.verdict.rank)
+    return RequirementResult(
+        id=requirement.id,
+        kind=requirement.kind,
+        title=requirement.title,
+        status=status,
+        verdict=verdict,
+        worst_case=worst_case,
+        outcome=shown,
+        outcomes=tuple(sorted(outcomes, key=lambda o: o.verdict.rank)) if status is Status.OPEN else (shown,),
+        trials=_trials(requirement, profile, today, possible),
+        compared=tuple((fact, _shown(profile.value(fact))) for fact in requirement.facts),
+        missing=deciding,
+    )
+
+
+def _first_match(requirement: Requirement, profile: Profile, today: dt.date) -> int | None:
+    """The index of the first case that matches a profile with every needed fact known."""
+    for index, case in enumerate(requirement.cases):
+        if case.condition is None or logic.test(case.condition, profile, today):
+            return index
+    return None
+
+
+def _three_valued(requirement: Requirement, profile: Profile, today: dt.date) -> dict[int | None, None]:
+    """Cases that may apply, when there are too many completions to try: an over-estimate."""
+    possible: dict[int | None, None] = {}
+    for index, case in enumerate(requirement.cases):
+        result = True if case.condition is None else logic.test(case.condition, profile, today)
+        if result is None:
+            possible[index] = None
+        elif result:
+            possible[index] = None
+            return possible
+    possible[None] = None
+    return possible
+
+
+def _facts_that_decide(missing: tuple[str, ...], matched: dict[Assignment, int | None]) -> tuple[str, ...]:
+    """The missing facts whose value changes which case applies, all else equal."""
+    deciding = []
+    for position, fact in enumerate(missing):
+        seen: dict[Assignment, int | None] = {}
+        for assignment, case in matched.items():
+            others = assignment[:position] + assignment[position + 1 :]
+            if seen.setdefault(others, case) != case:
+                deciding.append(fact)
+                break
+    return tuple(deciding)
+
+
+def _case_order(index: int | None) -> int:
+    return len(_INFINITY) if index is None else index
+
+
+_INFINITY = range(1 << 30)
+
+
+def _outcome(requirement: Requirement, index: int | None) -> Outcome:
+    if index is None:
+        return Outcome(None, None, Verdict.UNKNOWN, NO_RULE_REASON, (), ())
+    case = requirement.cases[index]
+    return Outcome(index, case.description, case.verdict, case.reason, case.steps, case.sources, case.see)
+
+
+def _trials(
+    requirement: Requirement, profile: Profile, today: dt.date, possible: dict[int | None, None]
+) -> tuple[Trial, ...]:
+    """What happened to each case, for --explain."""
+    first = min((i for i in possible if i is not None), default=len(requirement.cases))
+    trials = []
+    for index, case in enumerate(requirement.cases):
+        if index in possible:
+            if len(possible) == 1:
+                result = TrialResult.MATCHED
+                lacking: tuple[str, ...] = ()
+            else:
+                result = TrialResult.UNANSWERED
+                lacking = tuple(f for f in case.facts if profile.value(f) is None)
+        else:
+            result = TrialResult.NOT_MATCHED if index < first else TrialResult.NOT_REACHED
+            lacking = ()
+        trials.append(Trial(index, case.description, result, lacking))
+    return tuple(trials)
+
+
+def is_stale(reviewed: dt.date, today: dt.date) -> bool:
+    """Reviewed more than 12 months before today."""
+    try:
+        anniversary = reviewed.replace(year=reviewed.year + 1)
+    except ValueError:  # 29 February
+        anniversary = reviewed.replace(year=reviewed.year + 1, day=28)
+    return today > anniversary
+
+
+def _shown(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    return getattr(value, "value", value)
+
+
+def _open_questions(requirements: tuple[RequirementResult, ...]) -> tuple[OpenQuestion, ...]:
+    settles: dict[str, list[str]] = {}
+    for requirement in requirements:
+        for fact in requirement.missing:
+            settles.setdefault(fact, []).append(requirement.id)
+    questions = []
+    for name, ids in settles.items():
+        about = fact_of(name)
+        questions.append(OpenQuestion(name, about.flag, about.question, tuple(ids)))
+    return tuple(questions)
+
+
+def _next_steps(requirements: tuple[RequirementResult, ...]) -> tuple[str, ...]:
+    """Steps of each requirement's outcome; for an open one, of its worst case, to be safe."""
+    steps: dict[str, None] = {}
+    for requirement in requirements:
+        outcome = requirement.outcomes[-1] if requirement.status is Status.OPEN else requirement.outcome
+        steps.update(dict.fromkeys(outcome.steps))
+    return tuple(steps)
+
+
+def _see_also(requirements: tuple[RequirementResult, ...]) -> tuple[SeeAlso, ...]:
+    """The commands that continue the next steps, taken from the same outcomes as the steps."""
+    links: dict[str, SeeAlso] = {}
+    for requirement in requirements:
+        outcome = requirement.outcomes[-1] if requirement.status is Status.OPEN else requirement.outcome
+        links.update((link.ref, link) for link in outcome.see)
+    return tuple(links.values())

@@ -1,0 +1,262 @@
+"""Turning what a person typed (flags, a profile file, a batch line) into a Profile.
+
+Codes are accepted in any case and by common names; anything that cannot be
+read is a UsageError naming the fact, the value and what was expected, with
+the nearest valid codes where there are some.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from mlis_cli.errors import UsageError
+from mlis_cli.model.facts import FACTS
+from mlis_cli.model.iso3166 import ALIASES, NAMES
+from mlis_cli.model.profile import Profile
+from mlis_cli.model.vocabulary import Level, Sector, Stay
+
+PROFILE_KEYS = (*FACTS, "languages")
+_LEVELS = {level.value.lower(): level for level in Level}
+BOTH_LANGUAGE_KEYS = "the profile gives both 'language' and 'languages': give one"
+MAX_AGE = 120
+MAX_EXPERIENCE = 80
+
+
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: its repr, on one line, at most 60 characters."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def nearest(word: str, choices: Iterable[str], count: int = 3) -> list[str]:
+    import difflib  # only when a suggestion is needed
+
+    return difflib.get_close_matches(word.lower(), list(choices), n=count, cutoff=0.6)
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    close = nearest(word, choices)
+    return f"did you mean {', '.join(close)}?" if close else None
+
+
+def resolve_citizenship(text: str) -> str:
+    """An ISO 3166 code from a code, a name or a common alias, in any case."""
+    key = " ".join(text.strip().lower().split())
+    if key in NAMES:
+        return key
+    if key in ALIASES:
+        return ALIASES[key]
+    by_name = {name.lower(): code for code, name in NAMES.items()}
+    if key in by_name:
+        return by_name[key]
+    hint = _did_you_mean(key, [*NAMES, *by_name, *ALIASES])
+    raise UsageError(
+        f"unknown citizenship {_shown(text)}: expected a country code such as us, gb, fi", hint=hint
+    )
+
+
+def parse_degree(value: Any, degrees: Iterable[str]) -> str:
+    known = list(degrees)
+    if not isinstance(value, str) or not value.strip():
+        raise UsageError(f"degree: expected one of {', '.join(known)}, got {_shown(value)}")
+    code = value.strip().lower()
+    if code not in known:
+        raise UsageError(
+            f"unknown degree {_shown(value)}: expected one of {', '.join(known)}",
+            hint=_did_you_mean(code, known) or "run 'mlis degrees' to see what each code means",
+        )
+    return code
+
+
+def parse_level(code: str, value: Any) -> Level:
+    level = _LEVELS.get(str(value).strip().lower()) if isinstance(value, str) else None
+    if level is None:
+        raise UsageError(
+            f"language level {_shown(value)} for {_shown(code)}: expected one of "
+            f"{', '.join(level.value for level in Level)}"
+        )
+    return level
+
+
+def parse_language(text: str) -> tuple[str, Level]:
+    """'de:B2' -> ('de', Level.B2)"""
+    code, sep, level = text.partition(":")
+    if not sep:
+        raise UsageError(f"language {_shown(text)}: expected CODE:LEVEL, e.g. de:B2 or fi:native")
+    return _language_code(code), parse_level(code.strip().lower(), level)
+
+
+def _language_code(text: str) -> str:
+    code = text.strip().lower()
+    if not (2 <= len(code) <= 3 and code.isascii() and code.isalpha()):
+        raise UsageError(f"language code {_shown(text)}: expected a 2- or 3-letter code such as de, da, fi")
+    return code
+
+
+def _whole_number(fact: str, value: Any, low: int, high: int) -> int:
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise UsageError(f"{fact}: expected a whole number, got {_shown(value)}")
+    if not low <= value <= high:
+        raise UsageError(f"{fact}: {value} is out of range; expected {low} to {high}")
+    return value
+
+
+def _number(fact: str, value: Any, low: float, high: float) -> float:
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            raise UsageError(f"{fact}: expected a number, got {_shown(value)}") from None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise UsageError(f"{fact}: expected a number, got {_shown(value)}")
+    if not low <= value <= high:
+        raise UsageError(f"{fact}: {value:g} is out of range; expected {low:g} to {high:g}")
+    return float(value)
+
+
+def _choice(fact: str, value: Any, choices: type[Sector] | type[Stay]) -> str:
+    names = [choice.value for choice in choices]
+    if isinstance(value, str) and value.strip().lower() in names:
+        return value.strip().lower()
+    raise UsageError(
+        f"{fact}: expected one of {', '.join(names)}, got {_shown(value)}",
+        hint=_did_you_mean(str(value), names),
+    )
+
+
+def _citizenships(value: Any) -> tuple[str, ...]:
+    items: list[Any] = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items or not all(isinstance(i, str) for i in items):
+        raise UsageError(f"citizenship: expected country codes, got {_shown(value)}")
+    codes = {resolve_citizenship(part) for item in items for part in item.split(",") if part.strip()}
+    if not codes:
+        raise UsageError(f"citizenship: expected country codes, got {_shown(value)}")
+    return tuple(sorted(codes))
+
+
+def _languages(value: Any) -> dict[str, Level]:
+    if isinstance(value, Mapping):
+        languages = {}
+        for code, level in value.items():
+            if not isinstance(code, str):
+                raise UsageError(f"languages: expected a language code, got {_shown(code)}")
+            languages[_language_code(code)] = parse_level(code, level)
+        return languages
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return dict(parse_language(item) for item in value)
+    raise UsageError(f"languages: expected a mapping such as {{de: B2}}, got {_shown(value)}")
+
+
+def parse_profile(data: Mapping[str, Any], degrees: Iterable[str], today: dt.date) -> Profile:
+    """A Profile from a mapping of facts; null or absent facts stay unknown."""
+    unknown = [key for key in data if key not in PROFILE_KEYS]
+    if unknown:
+        key = unknown[0]
+        raise UsageError(
+            f"unknown profile fact {_shown(key)}: expected one of {', '.join(PROFILE_KEYS)}",
+            hint=_did_you_mean(str(key), PROFILE_KEYS),
+        )
+    if data.get("language") is not None and data.get("languages") is not None:
+        # the same fact twice: keeping either would silently drop the other
+        raise UsageError(BOTH_LANGUAGE_KEYS)
+    facts: dict[str, Any] = {}
+    for key, value in data.items():
+        if value is None:
+            continue
+        if key == "degree":
+            facts["degree"] = parse_degree(value, degrees)
+        elif key == "citizenship":
+            facts["citizenship"] = _citizenships(value)
+        elif key == "age":
+            facts["age"] = _whole_number("age", value, 0, MAX_AGE)
+        elif key in ("language", "languages"):
+            facts["languages"] = _languages(value)
+        elif key == "sector":
+            facts["sector"] = _choice("sector", value, Sector)
+        elif key == "stay":
+            facts["stay"] = _choice("stay", value, Stay)
+        elif key == "graduated":
+            facts["graduated"] = _whole_number("graduated", value, 1900, today.year + 10)
+        elif key == "experience":
+            facts["experience"] = _number("experience", value, 0, MAX_EXPERIENCE)
+        elif key == "phd":
+            if not isinstance(value, bool):
+                raise UsageError(f"phd: expected true or false, got {_shown(value)}")
+            facts["phd"] = value
+    return Profile(**facts)
+
+
+_FIELDS = {key: ("languages" if key == "language" else key) for key in PROFILE_KEYS}
+_NOT_SEEN = object()
+
+
+class ProfileReader:
+    """parse_profile for many profiles: each fact's value is checked once, then remembered.
+
+    The result is exactly parse_profile's, errors included: a value that fails
+    is not remembered and fails again with the same message.
+    """
+
+    def __init__(self, degrees: Iterable[str], today: dt.date, limit: int = 4_096) -> None:
+        self.degrees = list(degrees)
+        self.today = today
+        self.limit = limit
+        self._known: dict[str, dict[Any, Any]] = {key: {} for key in PROFILE_KEYS}
+
+    def read(self, data: Mapping[str, Any]) -> Profile:
+        if not data.keys() <= self._known.keys() or ("language" in data and "languages" in data):
+            return parse_profile(data, self.degrees, self.today)  # raises its usual message
+        facts: dict[str, Any] = {}
+        for key, value in data.items():
+            if value is None:
+                continue
+            known = self._known[key]
+            if type(value) is dict and _FIELDS[key] == "languages":
+                # Each language is remembered on its own: combinations of languages are too many.
+                facts["languages"] = {
+                    code: level
+                    for item in value.items()
+                    for code, level in self._fact(known, key, dict((item,))).items()
+                }
+                continue
+            try:
+                facts[_FIELDS[key]] = self._fact(known, key, value)
+            except _Unhashable:
+                return parse_profile(data, self.degrees, self.today)
+        return Profile(**facts)
+
+    def _fact(self, known: dict[Any, Any], key: str, value: Any) -> Any:
+        """One fact's normalised value, checked by parse_profile the first time it is seen."""
+        try:
+            memo = _frozen(value)
+        except TypeError:
+            raise _Unhashable from None
+        fact = known.get(memo, _NOT_SEEN)
+        if fact is _NOT_SEEN:
+            fact = getattr(parse_profile({key: value}, self.degrees, self.today), _FIELDS[key])
+            if len(known) >= self.limit:
+                known.clear()
+            known[memo] = fact
+        return fact
+
+
+class _Unhashable(Exception):
+    """A value that cannot be remembered: parse_profile reads the whole profile instead."""
+
+
+def _frozen(value: Any) -> Any:
+    """A hashable stand-in that keeps apart what parsing keeps apart (True is not 1, 1 is not "1")."""
+    kind = type(value)
+    if kind is str:
+        return value
+    if kind is list:
+        return (list, tuple(_frozen(item) for item in value))
+    if kind is dict:
+        return (dict, tuple((key, _frozen(item)) for key, item in value.items()))
+    hash(value)
+    return (kind, value)

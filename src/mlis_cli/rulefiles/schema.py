@@ -1,0 +1,342 @@
+"""Pydantic models of the rule files: what a valid file may contain, and nothing else.
+
+These models are the schema (`mlis rules schema` prints it) and the first pass
+of validation. References between files (source ids, degree and group codes)
+are checked afterwards by `references`, which sees every file at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    model_validator,
+)
+
+from mlis_cli.catalog.see_also import parse_reference
+from mlis_cli.model.verdicts import Verdict
+from mlis_cli.model.vocabulary import Group, Kind, Level, Reliability, Sector, Stay
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+CountryCode = Annotated[str, Field(pattern=r"^[a-z]{2}$")]
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
+Text = Annotated[str, Field(min_length=1)]
+Cited = Annotated[list[Slug], Field(min_length=1)]
+"""The ids of the sources a statement comes from: at least one."""
+
+
+def _date_or_nd(value: object) -> object:
+    if value == "nd" or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    found = "nothing" if value is None else repr(value)
+    raise ValueError(
+        f"expected the date it was stated (YYYY-MM-DD), or nd when the source shows none; got {found}"
+    )
+
+
+Stated = Annotated[dt.date | Literal["nd"], BeforeValidator(_date_or_nd)]
+"""When a source stated a figure: its date, or nd when the source shows none."""
+
+
+def _listify(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# The models are strict (no "1" for 1, no 1 for "1"), but enums are read from
+# their string values, as YAML gives them.
+VerdictName = Annotated[Verdict, Strict(False)]
+KindName = Annotated[Kind, Strict(False)]
+GroupName = Annotated[Group, Strict(False)]
+LevelName = Annotated[Level, Strict(False)]
+ReliabilityName = Annotated[Reliability, Strict(False)]
+Slugs = Annotated[list[Slug], BeforeValidator(_listify)]
+Sectors = Annotated[list[Annotated[Sector, Strict(False)]], BeforeValidator(_listify)]
+Stays = Annotated[list[Annotated[Stay, Strict(False)]], BeforeValidator(_listify)]
+
+
+def _see_reference(value: str) -> str:
+    parse_reference(value)
+    return value
+
+
+SeeReference = Annotated[str, AfterValidator(_see_reference)]
+
+
+class Range(_Strict):
+    """Bounds on a number, both inclusive."""
+
+    min: int | None = None
+    max: int | None = None
+
+    @model_validator(mode="after")
+    def _has_a_bound(self) -> Range:
+        if self.min is None and self.max is None:
+            raise ValueError("give min, max or both")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        return self
+
+
+class GraduatedTest(_Strict):
+    """Bounds on the graduation year; within_years counts back from the evaluation date."""
+
+    min: int | None = None
+    max: int | None = None
+    within_years: Annotated[int, Field(ge=0)] | None = None
+
+    @model_validator(mode="after")
+    def _has_a_bound(self) -> GraduatedTest:
+        if self.min is None and self.max is None and self.within_years is None:
+            raise ValueError("give min, max or within_years")
+        return self
+
+
+class Condition(_Strict):
+    """Tests on profile facts. Several keys in one mapping must all hold."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, populate_by_name=False)
+
+    degree: Slugs | None = None
+    citizenship: Slugs | None = None
+    age: Range | None = None
+    language: Annotated[dict[LanguageCode, LevelName], Field(min_length=1)] | None = None
+    sector: Sectors | None = None
+    stay: Stays | None = None
+    graduated: GraduatedTest | None = None
+    experience: Range | None = None
+    phd: bool | None = None
+    all: Annotated[list[Condition], Field(min_length=1)] | None = None
+    any: Annotated[list[Condition], Field(min_length=1)] | None = None
+    not_: Annotated[Condition | None, Field(alias="not")] = None
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Condition:
+        if not self.model_fields_set:
+            raise ValueError("a condition needs at least one test")
+        return self
+
+
+class Case(_Strict):
+    """One case of a requirement: when it applies, and what follows."""
+
+    when: Condition | None = None
+    otherwise: Literal[True] | None = None
+    verdict: VerdictName
+    reason: Text
+    steps: list[Text] = []
+    see: list[SeeReference] = []
+    """Where the next steps continue: degrees, degrees:CODE or certificates."""
+    sources: Annotated[list[Slug], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _when_or_otherwise(self) -> Case:
+        if (self.when is None) == (self.otherwise is None):
+            raise ValueError("give exactly one of 'when' and 'otherwise: true'")
+        return self
+
+
+class Requirement(_Strict):
+    id: Slug
+    kind: KindName
+    title: Text
+    cases: Annotated[list[Case], Field(min_length=1)]
+
+
+class Expectation(_Strict):
+    verdict: VerdictName
+    worst_case: VerdictName | None = None
+    complete: bool | None = None
+    requirements: dict[Slug, VerdictName] = {}
+    open_questions: list[str] | None = None
+
+
+class RuleTest(_Strict):
+    """A test case beside the rules, named as a sentence."""
+
+    name: Text
+    profile: dict[str, object]
+    today: dt.date | None = None
+    expect: Expectation
+
+
+class CountryFile(_Strict):
+    """rules/countries/<code>.yaml"""
+
+    code: CountryCode
+    name: Text
+    aliases: list[Text] = []
+    group: GroupName
+    association: Text
+    reviewed: dt.date
+    requirements: Annotated[list[Requirement], Field(min_length=1)]
+    tests: list[RuleTest] = []
+
+
+class SourceEntry(_Strict):
+    title: Text
+    publisher: Text
+    url: Text | None = None
+    date: dt.date | Literal["nd"]
+    reliability: ReliabilityName
+    note: Text | None = None
+
+
+class SourcesFile(_Strict):
+    """rules/sources.yaml: every source the rules cite, by id."""
+
+    sources: dict[Slug, SourceEntry]
+
+
+class Statement(_Strict):
+    """One sentence of advice and the sources it comes from."""
+
+    step: Text
+    sources: Cited
+
+
+class Figure(_Strict):
+    """A number a source gives, what it counts, and when it was stated."""
+
+    figure: Annotated[int, Field(ge=0)]
+    counts: Text
+    stated: Stated
+    note: Text | None = None
+    sources: Cited
+
+
+class DegreeNames(_Strict):
+    """What degrees of this kind are called, when the name does not decide."""
+
+    examples: Annotated[list[Text], Field(min_length=1)]
+    note: Text
+    sources: Cited
+
+
+class Program(_Strict):
+    institution: Text
+    country: CountryCode
+    note: Text | None = None
+    sources: Cited
+
+
+class Programs(_Strict):
+    """How many programs confer the degree, and those the sources name."""
+
+    note: Text | None = None
+    counts: list[Figure] = []
+    named: list[Program] = []
+
+
+class DegreeEntry(_Strict):
+    name: Text
+    description: Text
+    sources: Cited
+    names: DegreeNames | None = None
+    verify: list[Statement] = []
+    """How to check that a degree is of this kind, or what to do without one."""
+    programs: Programs | None = None
+
+
+class DegreesFile(_Strict):
+    """rules/degrees.yaml: the degree codes a profile may name."""
+
+    degrees: dict[Slug, DegreeEntry]
+
+
+class GroupEntry(_Strict):
+    name: Text
+    members: Annotated[list[CountryCode], Field(min_length=1)]
+    sources: Annotated[list[Slug], Field(min_length=1)]
+
+
+class GroupsFile(_Strict):
+    """rules/groups.yaml: named sets of citizenships (the EU, the EEA...)."""
+
+    groups: dict[Slug, GroupEntry]
+
+
+class DeliveryMode(StrEnum):
+    ONLINE = "online"
+    """Fully online: the source says so."""
+    HYBRID = "hybrid"
+    IN_PERSON = "in-person"
+
+
+class CostBasis(StrEnum):
+    COURSE = "course"
+    CERTIFICATE = "certificate"
+
+
+class Delivery(_Strict):
+    mode: Annotated[DeliveryMode, Strict(False)]
+    note: Text | None = None
+    sources: Cited
+
+
+class Cost(_Strict):
+    """A cost as a source stated it, with the date it was stated."""
+
+    amount: Annotated[float, Field(gt=0)]
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+    per: Annotated[CostBasis, Strict(False)]
+    courses: Annotated[int, Field(ge=1)] | None = None
+    """With per: course, how many courses make the certificate."""
+    stated: Stated
+    note: Text | None = None
+    sources: Cited
+
+    @model_validator(mode="after")
+    def _courses_only_per_course(self) -> Cost:
+        if self.courses is not None and self.per is not CostBasis.COURSE:
+            raise ValueError("'courses' applies only to a cost per course")
+        return self
+
+
+class FinancialAid(_Strict):
+    note: Text
+    sources: Cited
+
+
+def _unknown_is_none(value: object) -> object:
+    """`unknown` (the sources are silent) becomes None; anything else but a mapping is refused."""
+    if value == "unknown":
+        return None
+    if not isinstance(value, dict):
+        found = "nothing" if value is None else repr(value)
+        raise ValueError(f"expected a mapping, or unknown where the sources are silent; got {found}")
+    return value
+
+
+OrUnknown = BeforeValidator(_unknown_is_none)
+"""A field every certificate must give: its details, or `unknown`, so that the
+sources' silence is written down rather than left out."""
+
+
+class CertificateEntry(_Strict):
+    provider: Text
+    certificate: Text
+    topics: Annotated[list[Text], Field(min_length=1)]
+    delivery: Annotated[Delivery | None, OrUnknown]
+    cost: Annotated[Cost | None, OrUnknown]
+    financial_aid: Annotated[FinancialAid | None, OrUnknown]
+    note: Text | None = None
+    sources: Cited
+
+
+class CertificatesFile(_Strict):
+    """rules/certificates.yaml: certificates to add after the MLIS, as the sources describe them."""
+
+    summary: list[Figure] = []
+    certificates: dict[Slug, CertificateEntry]
