@@ -141,6 +141,20 @@ BAD_LINES = [
         '{"countries": {"fi": 1}}',
         error(None, 1, "invalid-profile", 'countries: expected a list of country codes, got {"fi": 1}'),
     ),
+    # digits str.isdigit() accepts but int() refuses; numbers too long to convert or print
+    ('{"age": "²"}', error(None, 1, "invalid-profile", "age: expected a whole number, got '²'")),
+    ('{"age": "٣٠"}', error(None, 1, "invalid-profile", "age: expected a whole number, got '٣٠'")),
+    (
+        '{"experience": 1' + "0" * 400 + "}",
+        error(
+            None,
+            1,
+            "invalid-profile",
+            "experience: a number of more than 15 digits is out of range; expected 0 to 80",
+        ),
+    ),
+    ('{"age": 1' + "0" * 5000 + "}", error(None, 1, "invalid-json", "a number has too many digits")),
+    ("[" * 5000 + "]" * 5000, error(None, 1, "invalid-json", "nested too deeply")),
 ]
 
 

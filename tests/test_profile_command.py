@@ -249,6 +249,7 @@ def test_set_creates_the_profile_when_there_is_none(mlis, saved_file: Path) -> N
     ("args", "error"),
     [
         (("age", "old"), "age: expected a whole number, got 'old'"),
+        (("age", "²"), "age: expected a whole number, got '²'"),
         (("lang", "de"), "language 'de': expected CODE:LEVEL, e.g. de:B2 or fi:native"),
         (
             ("lang", "de:fluent"),

@@ -277,6 +277,10 @@ def parse_object(text: bytes) -> dict[str, Any]:
         raise LineError(INVALID_JSON, f"duplicate key {json.dumps(str(error))}") from None
     except UnicodeDecodeError:
         raise LineError(INVALID_JSON, "not UTF-8 text") from None
+    except ValueError:  # after JSONDecodeError, its subclass: Python's limit on digits in an integer
+        raise LineError(INVALID_JSON, "a number has too many digits") from None
+    except RecursionError:
+        raise LineError(INVALID_JSON, "nested too deeply") from None
     if not isinstance(data, dict):
         raise LineError(INVALID_JSON, NOT_AN_OBJECT)
     return data

@@ -23,10 +23,14 @@ _LEVELS = {level.value.lower(): level for level in Level}
 BOTH_LANGUAGE_KEYS = "the profile gives both 'language' and 'languages': give one"
 MAX_AGE = 120
 MAX_EXPERIENCE = 80
+MAX_DIGITS = 15
+"""No fact needs a longer number; longer ones are refused before Python converts or prints them."""
 
 
 def _shown(value: Any) -> str:
     """A value as a message quotes it: its repr, on one line, at most 60 characters."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**MAX_DIGITS:
+        return f"a number of more than {MAX_DIGITS} digits"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -97,12 +101,15 @@ def _language_code(text: str) -> str:
 
 
 def _whole_number(fact: str, value: Any, low: int, high: int) -> int:
-    if isinstance(value, str) and value.strip().isdigit():
-        value = int(value.strip())
+    if isinstance(value, str):
+        text = value.strip()
+        # isdigit() also accepts digits int() refuses (superscripts) and other scripts' digits
+        if text.isascii() and text.isdigit() and len(text) <= MAX_DIGITS:
+            value = int(text)
     if isinstance(value, bool) or not isinstance(value, int):
         raise UsageError(f"{fact}: expected a whole number, got {_shown(value)}")
     if not low <= value <= high:
-        raise UsageError(f"{fact}: {value} is out of range; expected {low} to {high}")
+        raise UsageError(f"{fact}: {_shown(value)} is out of range; expected {low} to {high}")
     return value
 
 
@@ -112,6 +119,8 @@ def _number(fact: str, value: Any, low: float, high: float) -> float:
             value = float(value)
         except ValueError:
             raise UsageError(f"{fact}: expected a number, got {_shown(value)}") from None
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**MAX_DIGITS:
+        raise UsageError(f"{fact}: {_shown(value)} is out of range; expected {low:g} to {high:g}")
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise UsageError(f"{fact}: expected a number, got {_shown(value)}")
     if not low <= value <= high:
