@@ -105,7 +105,7 @@ def test_check_yaml_is_the_json_document_with_keys_in_contract_order(mlis) -> No
     document = json.loads(out(mlis, *CHECK, "--format", "json"))
     text = out(mlis, *CHECK, "--format", "yaml")
     assert yaml.safe_load(text) == document
-    assert text.startswith("schema: 1\ntoday: '2026-11-22'\nstrict: false\nprofile:\n  degree: ala\n")
+    assert text.startswith("schema: 2\ntoday: '2026-11-22'\nstrict: false\nprofile:\n  degree: ala\n")
 
 
 @pytest.mark.parametrize("flag", [("--json",), ("-f", "json"), ("--format=json",), ("--format", "JSON")])
@@ -223,7 +223,11 @@ def test_rules_validate_lists_problems_in_every_format(mlis, tmp_path: Path) -> 
     }
     assert {fmt: (run.exit_code, run.stderr) for fmt, run in runs.items()} == {fmt: (1, "") for fmt in runs}
     problems = json.loads(runs["json"].stdout)["problems"]
-    assert [(p["file"].endswith("countries/xc.yaml"), p["line"]) for p in problems] == [(True, 1)]
+    # the broken file, and the policy's warnings on the fixture (a source with no address)
+    assert [(p["file"].rpartition("/")[2], p["line"], p["severity"]) for p in problems] == [
+        ("xc.yaml", 1, "error"),
+        ("sources.yaml", 6, "warning"),
+    ]
     assert "reviewed" in problems[0]["message"]
     assert jsonl(runs["jsonl"].stdout) == problems
     assert yaml.safe_load(runs["yaml"].stdout) == {"problems": problems}

@@ -65,7 +65,7 @@ def candidates(fact: str, conditions: Sequence[Node], degrees: Sequence[str], to
         values = [sector.value for sector in Sector]
     elif fact == "stay":
         values = [stay.value for stay in Stay]
-    elif fact == "phd":
+    elif fact in ("phd", "online"):
         values = [True, False]
     else:
         values = [

@@ -23,13 +23,13 @@ from typing import Any
 
 from mlis_cli.engine.conditions import REGISTRY
 from mlis_cli.engine.conditions.logic import leaves
-from mlis_cli.engine.evaluation import evaluate_requirement
+from mlis_cli.engine.evaluation import evaluate_requirement, joint_best
 from mlis_cli.model.conditions import Leaf
 from mlis_cli.model.profile import Profile
 from mlis_cli.model.ruleset import Country, Requirement, RuleSet
 from mlis_cli.model.verdicts import Verdict, worst
 
-PLAIN_FACTS = ("degree", "citizenship", "age", "sector", "stay", "graduated", "experience", "phd")
+PLAIN_FACTS = ("degree", "citizenship", "age", "sector", "stay", "graduated", "experience", "phd", "online")
 REDUCED_FACTS = ("citizenship", "age", "experience", "graduated")
 """Facts with many values that the rules compare against a few (and every language);
 the other facts are few-valued and used as they are."""
@@ -101,7 +101,7 @@ class Summaries:
 
     def of(self, profile: Profile, codes: Sequence[str]) -> list[Summary]:
         """The answer for each country, in the order asked."""
-        get = profile.languages.get
+        get = profile.level
         values = (
             profile.degree,
             profile.citizenship,
@@ -111,6 +111,7 @@ class Summaries:
             profile.graduated,
             profile.experience,
             profile.phd,
+            profile.online,
             *(get(code) for code in self._languages),
         )
         try:
@@ -173,6 +174,7 @@ class _Country:
         self._answers: dict[tuple[Any, ...], Summary] = {}
         self._seen: dict[tuple[Any, ...], Summary] = {}
         self._degrees = tuple(ruleset.degrees)
+        self._rules = country.requirements
         self._requirements: list[tuple[Requirement, Callable[[Any], Any], dict[Any, Any]]] = [
             (requirement, _picker([list(facts).index(fact) for fact in requirement.facts]), {})
             for requirement in country.requirements
@@ -229,7 +231,9 @@ class _Country:
             verdicts.append(answer[0])
             worst_cases.append(answer[1])
             open_questions.update(dict.fromkeys(answer[2]))
-        verdict, worst_case = worst(verdicts), worst(worst_cases)
+        ends = list(zip(verdicts, worst_cases, strict=True))
+        verdict = joint_best(self._rules, ends, profile, self.today, self._degrees)
+        worst_case = worst(worst_cases)
         shown = worst_case if self.strict else verdict
         fields = (shown, worst_case, verdict == worst_case, tuple(open_questions))
         summary = self._seen.get(fields)

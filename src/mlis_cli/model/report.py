@@ -10,13 +10,24 @@ from mlis_cli.model.profile import Profile
 from mlis_cli.model.ruleset import SeeAlso, Source
 from mlis_cli.model.verdicts import Verdict
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: unknown ranks between case_by_case and unlikely; requirement status case_by_case and
+not_known; assumed facts; looked_for on unknown outcomes."""
 
 
 class Status(StrEnum):
+    """Where a requirement stands, from the verdict of the one outcome left, or open."""
+
     MET = "met"
+    """eligible or conditional"""
+    CASE_BY_CASE = "case_by_case"
+    """an authority or employer decides"""
     NOT_MET = "not_met"
+    """unlikely or ineligible"""
+    NOT_KNOWN = "not_known"
+    """unknown: the sources are silent, which is not a failure"""
     OPEN = "open"
+    """depends on a fact not given"""
 
 
 class TrialResult(StrEnum):
@@ -37,6 +48,8 @@ class Outcome(NamedTuple):
     sources: tuple[str, ...]
     see: tuple[SeeAlso, ...] = ()
     """Commands that continue the steps, where the rules say so."""
+    looked_for: str | None = None
+    """For an unknown verdict: what was looked for in the sources and not found."""
 
 
 class Trial(NamedTuple):
@@ -149,6 +162,8 @@ class CountryResult(NamedTuple):
     stale: bool
     see: tuple[SeeAlso, ...] = ()
     """Commands that continue the next steps, gathered like them."""
+    assumed: tuple[str, ...] = ()
+    """Facts the requirements read that were assumed, not given: languages not among those listed."""
     what_if: WhatIf | None = None
     """Computed only when asked (mlis_cli.engine.what_if), since it evaluates the rules many times."""
 

@@ -53,6 +53,8 @@ class Case(NamedTuple):
     steps: tuple[str, ...]
     sources: tuple[str, ...]
     see: tuple[SeeAlso, ...] = ()
+    looked_for: str | None = None
+    """For an unknown verdict: what was looked for in the sources and not found."""
 
 
 class Requirement(NamedTuple):

@@ -43,6 +43,7 @@ def result_dict(result: CountryResult) -> dict[str, Any]:
         "complete": result.complete,
         "requirements": [requirement_dict(r) for r in result.requirements],
         "open_questions": [question_dict(q) for q in result.open_questions],
+        "assumed": [{"fact": fact, "value": "none"} for fact in result.assumed],
         "next_steps": list(result.next_steps),
         "see": [link.to_dict() for link in result.see],
         "paths": [path_dict(p) for p in result.what_if.paths] if result.what_if else None,
@@ -67,6 +68,7 @@ def requirement_dict(requirement: RequirementResult) -> dict[str, Any]:
         "reason": outcome.reason,
         "steps": list(outcome.steps),
         "see": [link.to_dict() for link in outcome.see],
+        "looked_for": outcome.looked_for,
         "sources": list(outcome.sources),
         "matched_case": outcome.case if requirement.status is not Status.OPEN else None,
         "compared": dict(requirement.compared),
@@ -89,6 +91,7 @@ def outcome_dict(outcome: Outcome) -> dict[str, Any]:
         "reason": outcome.reason,
         "steps": list(outcome.steps),
         "see": [link.to_dict() for link in outcome.see],
+        "looked_for": outcome.looked_for,
         "sources": list(outcome.sources),
     }
 

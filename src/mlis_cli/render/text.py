@@ -9,7 +9,8 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from mlis_cli.model.report import CountryResult, Report, RequirementResult, Status, TrialResult
+from mlis_cli.model.iso639 import NAMES as LANGUAGE_NAMES
+from mlis_cli.model.report import CountryResult, Outcome, Report, RequirementResult, Status, TrialResult
 from mlis_cli.model.ruleset import Source
 from mlis_cli.model.verdicts import Verdict
 from mlis_cli.render.layout import block, item
@@ -28,9 +29,12 @@ VERDICT_STYLES: dict[Verdict, str] = {
 }
 STATUS_MARKS: dict[Status, tuple[str, str]] = {
     Status.MET: ("✓ met", "green"),
+    Status.CASE_BY_CASE: ("~ decided case by case", "yellow"),
     Status.NOT_MET: ("✗ not met", "red"),
-    Status.OPEN: ("? open", "yellow"),
+    Status.NOT_KNOWN: ("? not known", "magenta"),
+    Status.OPEN: ("… open", "yellow"),
 }
+"""A mark and the words for it, by where a requirement stands; color is never the only signal."""
 TRIAL_WORDS: dict[TrialResult, str] = {
     TrialResult.MATCHED: "matched",
     TrialResult.NOT_MATCHED: "did not match",
@@ -102,6 +106,8 @@ def render_country(result: CountryResult, console: Console, *, explain: bool, st
         headline += f" at best, {verdict_text(result.worst_case)} at worst"
     console.print(headline)
     block(console, f"[dim]{escape(result.association)}[/]", 2)
+    for fact in result.assumed:
+        block(console, escape(assumed_words(fact)), 2)
     console.print()
     for requirement in result.requirements:
         render_requirement(requirement, console, explain=explain)
@@ -126,6 +132,16 @@ def render_country(result: CountryResult, console: Console, *, explain: bool, st
     if result.stale:
         reviewed += " [bold red]warning: more than 12 months ago; advice may be out of date[/]"
     block(console, reviewed, 2)
+
+
+def assumed_words(fact: str) -> str:
+    """Why a fact the person did not give counts as it does: a language not among theirs."""
+    code = fact.partition(":")[2]
+    name = LANGUAGE_NAMES.get(code, f"'{code}'")
+    return (
+        f"{name} is not among your languages, so it counts as none; "
+        f"add --lang {code}:LEVEL if you speak some ({code}:some if you do not know your level)."
+    )
 
 
 def render_see_also(result: CountryResult, console: Console) -> None:
@@ -250,6 +266,13 @@ def render_plan(result: CountryResult, sources: Mapping[str, Source], console: C
     console.print(f"  Rules reviewed {result.reviewed.isoformat()}")
 
 
+def reason_words(outcome: Outcome) -> str:
+    """The reason, and for an unknown verdict what was looked for in the sources."""
+    if outcome.looked_for:
+        return f"{outcome.reason} Looked for: {outcome.looked_for}"
+    return outcome.reason
+
+
 def render_requirement(requirement: RequirementResult, console: Console, *, explain: bool) -> None:
     from rich.markup import escape
 
@@ -269,10 +292,13 @@ def render_requirement(requirement: RequirementResult, console: Console, *, expl
         for outcome in requirement.outcomes:
             when = f"if {outcome.condition}" if outcome.condition else "otherwise"
             item(
-                console, "-", f"{escape(when)}: {verdict_text(outcome.verdict)}. {escape(outcome.reason)}", 6
+                console,
+                "-",
+                f"{escape(when)}: {verdict_text(outcome.verdict)}. {escape(reason_words(outcome))}",
+                6,
             )
     else:
-        block(console, escape(requirement.outcome.reason), 6)
+        block(console, escape(reason_words(requirement.outcome)), 6)
     if explain:
         for trial in requirement.trials:
             condition = trial.condition or "otherwise"

@@ -189,4 +189,5 @@ def _case(case: CaseModel, context: Context, titles: dict[str, str]) -> rs.Case:
         steps=tuple(case.steps),
         sources=tuple(case.sources),
         see=tuple(_see(reference, titles) for reference in case.see),
+        looked_for=case.looked_for,
     )

@@ -9,6 +9,7 @@ from mlis_cli.engine.conditions.degree import DegreeCondition
 from mlis_cli.engine.conditions.experience import ExperienceCondition
 from mlis_cli.engine.conditions.graduated import GraduatedCondition
 from mlis_cli.engine.conditions.language import LanguageCondition
+from mlis_cli.engine.conditions.online import OnlineCondition
 from mlis_cli.engine.conditions.phd import PhdCondition
 from mlis_cli.engine.conditions.sector import SectorCondition
 from mlis_cli.engine.conditions.stay import StayCondition
@@ -25,5 +26,6 @@ REGISTRY: dict[str, ConditionType] = {
         GraduatedCondition(),
         ExperienceCondition(),
         PhdCondition(),
+        OnlineCondition(),
     )
 }

@@ -25,7 +25,7 @@ class LanguageCondition:
     def test(self, arg: LevelsArg, profile: Profile, today: dt.date) -> Tri:
         unknown = False
         for code, needed in arg:
-            level = profile.languages.get(code)
+            level = profile.level(code)
             if level is None:
                 unknown = True
             elif LEVEL_RANK[level] < LEVEL_RANK[needed]:
