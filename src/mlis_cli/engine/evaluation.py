@@ -301,6 +301,7 @@ def _outcome(requirement: Requirement, index: int | None) -> Outcome:
         case.sources,
         case.see,
         case.looked_for,
+        case.evidence,
     )
 
 

@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from mlis_cli.model.profile import Profile
-from mlis_cli.model.ruleset import SeeAlso, Source
+from mlis_cli.model.ruleset import Evidence, SeeAlso, Source
 from mlis_cli.model.verdicts import Verdict
 
 SCHEMA_VERSION = 2
@@ -50,6 +50,8 @@ class Outcome(NamedTuple):
     """Commands that continue the steps, where the rules say so."""
     looked_for: str | None = None
     """For an unknown verdict: what was looked for in the sources and not found."""
+    evidence: Evidence | None = None
+    """What its sources are worth: how many, the strongest, the newest."""
 
 
 class Trial(NamedTuple):

@@ -5,6 +5,7 @@ Color is never the only signal: every mark is also a word (met, not met, open).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from mlis_cli.model.iso639 import NAMES as LANGUAGE_NAMES
 from mlis_cli.model.report import CountryResult, Outcome, Report, RequirementResult, Status, TrialResult
 from mlis_cli.model.ruleset import Source
 from mlis_cli.model.verdicts import Verdict
+from mlis_cli.render.evidence import evidence_words
 from mlis_cli.render.layout import block, item
 
 if TYPE_CHECKING:
@@ -58,7 +60,7 @@ def render_report(report: Report, console: Console, *, explain: bool, brief: boo
     for index, result in enumerate(report.results):
         if index or len(report.results) > 1:
             console.print()
-        render_country(result, console, explain=explain, strict=report.strict)
+        render_country(result, console, explain=explain, strict=report.strict, today=report.today)
 
 
 def render_saved_facts(note: str, console: Console) -> None:
@@ -96,7 +98,9 @@ def print_table(table: Table, console: Console) -> None:
     console.file.write(_TRAILING_SPACES.sub(r"\1", captured.get()))
 
 
-def render_country(result: CountryResult, console: Console, *, explain: bool, strict: bool) -> None:
+def render_country(
+    result: CountryResult, console: Console, *, explain: bool, strict: bool, today: dt.date
+) -> None:
     from rich.markup import escape
 
     headline = f"[bold]{escape(result.name)} ({result.code})[/]: {verdict_text(result.verdict)}"
@@ -110,7 +114,7 @@ def render_country(result: CountryResult, console: Console, *, explain: bool, st
         block(console, escape(assumed_words(fact)), 2)
     console.print()
     for requirement in result.requirements:
-        render_requirement(requirement, console, explain=explain)
+        render_requirement(requirement, console, explain=explain, today=today)
     if result.open_questions:
         block(console, "[bold]Open questions[/]", 2)
         for question in result.open_questions:
@@ -266,14 +270,20 @@ def render_plan(result: CountryResult, sources: Mapping[str, Source], console: C
     console.print(f"  Rules reviewed {result.reviewed.isoformat()}")
 
 
-def reason_words(outcome: Outcome) -> str:
-    """The reason, and for an unknown verdict what was looked for in the sources."""
+def reason_words(outcome: Outcome, today: dt.date) -> str:
+    """The reason; for an unknown verdict, what was looked for; and how far to trust it."""
+    words = outcome.reason
     if outcome.looked_for:
-        return f"{outcome.reason} Looked for: {outcome.looked_for}"
-    return outcome.reason
+        words += f" Looked for: {outcome.looked_for}"
+    trust = evidence_words(outcome.evidence, today)
+    if trust:
+        words += f" {trust}"
+    return words
 
 
-def render_requirement(requirement: RequirementResult, console: Console, *, explain: bool) -> None:
+def render_requirement(
+    requirement: RequirementResult, console: Console, *, explain: bool, today: dt.date
+) -> None:
     from rich.markup import escape
 
     mark, style = STATUS_MARKS[requirement.status]
@@ -294,11 +304,11 @@ def render_requirement(requirement: RequirementResult, console: Console, *, expl
             item(
                 console,
                 "-",
-                f"{escape(when)}: {verdict_text(outcome.verdict)}. {escape(reason_words(outcome))}",
+                f"{escape(when)}: {verdict_text(outcome.verdict)}. {escape(reason_words(outcome, today))}",
                 6,
             )
     else:
-        block(console, escape(reason_words(requirement.outcome)), 6)
+        block(console, escape(reason_words(requirement.outcome, today)), 6)
     if explain:
         for trial in requirement.trials:
             condition = trial.condition or "otherwise"
