@@ -92,7 +92,7 @@ def evaluate_country(
         reviewed=country.reviewed,
         stale=is_stale(country.reviewed, today),
         see=_see_also(requirements),
-        assumed=_assumed(country.requirements, profile),
+        assumed=_assumed(country.requirements, requirements, profile, today, degrees),
     )
 
 
@@ -194,12 +194,37 @@ def _case_verdict(rule: Requirement, index: int | None) -> Verdict:
     return Verdict.UNKNOWN if index is None else rule.cases[index].verdict
 
 
-def _assumed(rules: Sequence[Requirement], profile: Profile) -> tuple[str, ...]:
-    """The language facts the requirements read whose value was assumed: not among those listed."""
+def _assumed(
+    rules: Sequence[Requirement],
+    results: Sequence[RequirementResult],
+    profile: Profile,
+    today: dt.date,
+    degrees: Sequence[str],
+) -> tuple[str, ...]:
+    """The languages assumed not spoken (not among those listed) that decide an outcome here.
+
+    A language a requirement reads matters when leaving it open would change
+    which of its cases may apply; one read only where other facts rule the
+    case out (a language test for another sector) is not worth a word.
+    """
     if not profile.languages_listed:
         return ()
     read = dict.fromkeys(fact for rule in rules for fact in rule.facts)
-    return tuple(fact for fact in read if profile.assumed(fact))
+    matters = []
+    for fact in read:
+        if not profile.assumed(fact):
+            continue
+        opened = profile.with_value(fact, None)
+        for rule, result in zip(rules, results, strict=True):
+            if fact not in rule.facts:
+                continue
+            now = {outcome.case for outcome in result.outcomes}
+            if {
+                outcome.case for outcome in evaluate_requirement(rule, opened, today, degrees).outcomes
+            } != now:
+                matters.append(fact)
+                break
+    return tuple(matters)
 
 
 def evaluate_requirement(
