@@ -168,6 +168,7 @@ class _Country:
         self._pick = _picker(self._slots)
         self._positions = [positions.get(slot) for slot in self._slots]
         self._local: list[list[int]] = [[] for _ in self._slots]
+        self._local_numbers: list[dict[tuple[bool | None, ...], int]] = [{} for _ in self._slots]
         # For each fact, what this country makes of each class seen so far: filled on
         # first sight, then read in C by map(getitem, ...).
         self._maps: list[dict[Any, Any]] = [{} for _ in self._slots]
@@ -206,12 +207,12 @@ class _Country:
         assert positions is not None
         signatures = self.owner.signatures[self._slots[index]]
         local = self._local[index]
-        mine = [tuple(signatures[n][p] for p in positions) for n in range(len(local))]
+        # One number per signature this country's tests give, kept for the whole run: two
+        # global classes are one local class exactly when this country's tests agree on them.
+        numbers = self._local_numbers[index]
         while len(local) <= number:
             own = tuple(signatures[len(local)][p] for p in positions)
-            if own not in mine:
-                mine.append(own)
-            local.append(mine.index(own))
+            local.append(numbers.setdefault(own, len(numbers)))
         return local[number]
 
     def _combine(self, profile: Profile, key: tuple[Any, ...]) -> Summary:
