@@ -105,6 +105,13 @@ def test_a_complete_answer_is_exact_json(mlis) -> None:  # type: ignore[no-untyp
                         "see": [],
                         "looked_for": None,
                         "sources": ["places-youll-go"],
+                        "evidence": {
+                            "sources": 1,
+                            "strongest": "weak",
+                            "newest": None,
+                            "old": False,
+                            "words": "It rests on one weak source.",
+                        },
                         "matched_case": 0,
                         "compared": {"degree": "ala"},
                         "missing": [],
@@ -131,6 +138,13 @@ def test_a_complete_answer_is_exact_json(mlis) -> None:  # type: ignore[no-untyp
                         "see": [],
                         "looked_for": None,
                         "sources": ["places-youll-go"],
+                        "evidence": {
+                            "sources": 1,
+                            "strongest": "weak",
+                            "newest": None,
+                            "old": False,
+                            "words": "It rests on one weak source.",
+                        },
                         "matched_case": 1,
                         "compared": {"citizenship": ["us"], "age": 25},
                         "missing": [],
@@ -326,7 +340,7 @@ def test_text_output_gives_verdict_requirements_steps_sources_and_a_staleness_wa
         "  Bordurian Library Board\n"
         "\n"
         "  ✗ not met Bordurian language (language): unlikely\n"
-        "      Without good German a post is unlikely.\n"
+        "      Without good German a post is unlikely. It rests on one weak source.\n"
         "\n"
         "  Next steps\n"
         "    1. Learn German to B2.\n"

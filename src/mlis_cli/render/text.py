@@ -274,7 +274,7 @@ def reason_words(outcome: Outcome, today: dt.date) -> str:
     """The reason; for an unknown verdict, what was looked for; and how far to trust it."""
     words = outcome.reason
     if outcome.looked_for:
-        words += f" Looked for: {outcome.looked_for}"
+        words += f" Looked for: {outcome.looked_for.rstrip('.')}."
     trust = evidence_words(outcome.evidence, today)
     if trust:
         words += f" {trust}"
