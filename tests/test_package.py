@@ -66,6 +66,7 @@ def test_rules_schema_is_the_json_schema_of_a_country_file(mlis) -> None:  # typ
     assert set(schema["$defs"]["Condition"]["properties"]) == {
         "degree",
         "citizenship",
+        "only_citizenship",
         "age",
         "language",
         "sector",

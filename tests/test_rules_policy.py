@@ -68,6 +68,16 @@ def test_warnings_never_stop_a_check(mlis, rules: Path) -> None:  # type: ignore
             id="a home page",
         ),
         pytest.param(
+            "    url: null\n",
+            "    url: https://board.example/posts\n"
+            "    date: nd\n    reliability: official\n"
+            "  fixture-board-again:\n    title: The same page\n    publisher: Test board\n"
+            "    url: https://board.example/posts\n",
+            "rules/sources.yaml:12:10: warning: sources.fixture-board-again.url: the same address as source "
+            "'fixture-board'; cite one id for one page",
+            id="two ids for one page",
+        ),
+        pytest.param(
             "      - otherwise: true\n        verdict: unlikely\n",
             "      - otherwise: true\n        verdict: unknown\n",
             "rules/countries/xd.yaml:18:18: warning: requirements[0].cases[1].verdict: an unknown case says "

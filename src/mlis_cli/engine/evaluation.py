@@ -20,7 +20,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from mlis_cli.engine.completions import Assignment, candidates, completions
+from mlis_cli.engine.completions import Assignment, candidates, completions, spoken
 from mlis_cli.engine.conditions import logic
 from mlis_cli.model.facts import fact_of
 from mlis_cli.model.profile import Profile
@@ -162,7 +162,7 @@ def _group_best(
     floor, the worst of each requirement's own best, is as good as it can get.
     """
     conditions = [case.condition for rule in group for case in rule.cases if case.condition is not None]
-    domains = [candidates(fact, conditions, degrees, today) for fact in facts]
+    domains = [candidates(fact, conditions, degrees, today, some=spoken(profile, fact)) for fact in facts]
     count = 1
     for domain in domains:
         count *= max(len(domain), 1)

@@ -36,6 +36,10 @@ the other facts are few-valued and used as they are."""
 
 MAX_REMEMBERED = 8_192
 
+SOME = "some"
+"""A language's value when spoken at a level not given (`de: some`): not the same as not
+given, since it meets A1. Its probe profile names the language with no level."""
+
 
 @dataclass(frozen=True, eq=False)
 class Summary:
@@ -102,6 +106,7 @@ class Summaries:
     def of(self, profile: Profile, codes: Sequence[str]) -> list[Summary]:
         """The answer for each country, in the order asked."""
         get = profile.level
+        spoken = profile.languages
         values = (
             profile.degree,
             profile.citizenship,
@@ -112,7 +117,7 @@ class Summaries:
             profile.experience,
             profile.phd,
             profile.online,
-            *(get(code) for code in self._languages),
+            *(SOME if code in spoken and spoken[code] is None else get(code) for code in self._languages),
         )
         try:
             classes = tuple(map(operator.getitem, self._seen, values))
@@ -135,7 +140,7 @@ class Summaries:
         """A number for what every test of the rules makes of this value of one fact."""
         tests = self._tests[slot]
         assert tests is not None
-        probe = Profile().with_value(self.facts[slot], value)
+        probe = Profile().with_value(self.facts[slot], None if value == SOME else value)
         signature = tuple(REGISTRY[leaf.key].test(leaf.arg, probe, self.today) for leaf in tests)
         known = self.signatures[slot]
         try:

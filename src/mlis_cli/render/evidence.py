@@ -12,8 +12,11 @@ OLD_AFTER_YEARS = 5
 
 
 def is_old(evidence: Evidence, today: dt.date) -> bool:
-    """Whether the newest dated source is more than five years old."""
-    if evidence.newest is None:
+    """Whether every source is dated and the newest is more than five years old.
+
+    An undated page may be current, so an answer that cites one is never called old.
+    """
+    if evidence.newest is None or evidence.undated:
         return False
     try:
         limit = today.replace(year=today.year - OLD_AFTER_YEARS)
@@ -25,24 +28,23 @@ def is_old(evidence: Evidence, today: dt.date) -> bool:
 def evidence_words(evidence: Evidence | None, today: dt.date) -> str | None:
     """A sentence when the answer rests only on weak sources or on old ones; None otherwise.
 
-    'It rests on one weak source, from 2012.' 'Its newest dated source is from 2013.'
+    'It rests on one weak source, from 2012.' 'Its newest source is from 2013.'
     """
     if evidence is None:
         return None
     old = is_old(evidence, today)
     year = evidence.newest.year if evidence.newest is not None else None
-    newest = "newest dated source" if evidence.undated else "newest source"
     if evidence.strongest == "weak":
         if evidence.sources == 1:
             return f"It rests on one weak source, from {year}." if old else "It rests on one weak source."
         if old:
-            return f"It rests only on weak sources; the {newest} is from {year}."
+            return f"It rests only on weak sources; the newest is from {year}."
         return "It rests only on weak sources."
     if not old:
         return None
     if evidence.sources == 1:
         return f"It rests on a source from {year}."
-    return f"Its {newest} is from {year}."
+    return f"Its newest source is from {year}."
 
 
 def evidence_dict(evidence: Evidence | None, today: dt.date) -> dict[str, Any] | None:

@@ -8,7 +8,9 @@ them count like problems. Each names what the policy asks:
   requirement ends with `otherwise`, so that no person falls outside every case
   (the engine would then say unknown without saying what was looked for);
 - every `unknown` case says what was looked for in the sources (`looked_for`);
-- every source has the exact address of its page, not a home page.
+- every source has the exact address of its page, not a home page, and no two
+  sources share an address (one page, one id, so its date and reliability are
+  stated once).
 """
 
 from __future__ import annotations
@@ -79,8 +81,19 @@ def _sources(parsed: ParsedFile) -> list[Problem]:
     model = parsed.model
     assert isinstance(model, SourcesFile)
     warnings: list[Problem] = []
+    first_with: dict[str, str] = {}
     for source_id, source in model.sources.items():
         path = ("sources", source_id)
+        if source.url is not None:
+            earlier = first_with.setdefault(source.url, source_id)
+            if earlier != source_id:
+                warnings.append(
+                    _warning(
+                        parsed,
+                        (*path, "url"),
+                        f"the same address as source '{earlier}'; cite one id for one page",
+                    )
+                )
         if source.url is None:
             warnings.append(
                 _warning(parsed, (*path, "url"), "no address; give the exact page the facts come from")

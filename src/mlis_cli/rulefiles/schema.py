@@ -110,6 +110,8 @@ class Condition(_Strict):
 
     degree: Slugs | None = None
     citizenship: Slugs | None = None
+    only_citizenship: Slugs | None = None
+    """Every citizenship held is one of these: for exclusions a dual national escapes."""
     age: Range | None = None
     language: Annotated[dict[LanguageCode, LevelName], Field(min_length=1)] | None = None
     sector: Sectors | None = None

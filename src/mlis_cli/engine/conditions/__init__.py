@@ -10,6 +10,7 @@ from mlis_cli.engine.conditions.experience import ExperienceCondition
 from mlis_cli.engine.conditions.graduated import GraduatedCondition
 from mlis_cli.engine.conditions.language import LanguageCondition
 from mlis_cli.engine.conditions.online import OnlineCondition
+from mlis_cli.engine.conditions.only_citizenship import OnlyCitizenshipCondition
 from mlis_cli.engine.conditions.phd import PhdCondition
 from mlis_cli.engine.conditions.sector import SectorCondition
 from mlis_cli.engine.conditions.stay import StayCondition
@@ -19,6 +20,7 @@ REGISTRY: dict[str, ConditionType] = {
     for condition in (
         DegreeCondition(),
         CitizenshipCondition(),
+        OnlyCitizenshipCondition(),
         AgeCondition(),
         LanguageCondition(),
         SectorCondition(),
