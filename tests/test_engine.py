@@ -339,3 +339,39 @@ def test_a_fact_two_requirements_read_takes_one_value_in_both(tmp_path: Path) ->
     ]
     assert (result.verdict, result.worst_case, result.complete) == (Verdict.UNLIKELY, Verdict.UNLIKELY, True)
     assert [q.fact for q in result.open_questions] == ["age"]
+
+
+BETTER_LATER = country(
+    "xa",
+    """
+    - id: local-language
+      kind: language
+      title: Local language
+      cases:
+        - when: {sector: [public]}
+          verdict: case_by_case
+          reason: Public libraries may ask for it.
+          steps: [Read each advert.]
+          sources: [places-youll-go]
+        - otherwise: true
+          verdict: eligible
+          reason: Nobody else asks for it.
+          sources: [places-youll-go]
+    """,
+)
+
+
+def test_an_open_requirement_lists_its_outcomes_in_the_order_the_rules_check_them(tmp_path: Path) -> None:
+    # The otherwise case is the better one here: shown by verdict it would come first and
+    # read as if it applied to everyone before the sector was asked.
+    rules = ruleset(tmp_path, {"xa": BETTER_LATER})
+    result = evaluate_country(rules, rules.countries["xa"], Profile(degree="ala"), TODAY)
+    (requirement,) = result.requirements
+    assert requirement.status is Status.OPEN
+    assert [(o.condition, o.verdict) for o in requirement.outcomes] == [
+        ("sector is public", Verdict.CASE_BY_CASE),
+        (None, Verdict.ELIGIBLE),
+    ]
+    assert requirement.outcome.verdict is Verdict.ELIGIBLE
+    assert requirement.worst_outcome.verdict is Verdict.CASE_BY_CASE
+    assert result.next_steps == ("Read each advert.",)

@@ -264,7 +264,7 @@ def evaluate_requirement(
         verdict=verdict,
         worst_case=worst_case,
         outcome=shown,
-        outcomes=tuple(sorted(outcomes, key=lambda o: o.verdict.rank)) if status is Status.OPEN else (shown,),
+        outcomes=tuple(outcomes) if status is Status.OPEN else (shown,),
         trials=_trials(requirement, profile, today, possible),
         compared=tuple((fact, _shown(profile.value(fact))) for fact in requirement.facts),
         missing=deciding,
@@ -382,7 +382,7 @@ def _next_steps(requirements: tuple[RequirementResult, ...]) -> tuple[str, ...]:
     """Steps of each requirement's outcome; for an open one, of its worst case, to be safe."""
     steps: dict[str, None] = {}
     for requirement in requirements:
-        outcome = requirement.outcomes[-1] if requirement.status is Status.OPEN else requirement.outcome
+        outcome = requirement.worst_outcome
         steps.update(dict.fromkeys(outcome.steps))
     return tuple(steps)
 
@@ -391,6 +391,6 @@ def _see_also(requirements: tuple[RequirementResult, ...]) -> tuple[SeeAlso, ...
     """The commands that continue the next steps, taken from the same outcomes as the steps."""
     links: dict[str, SeeAlso] = {}
     for requirement in requirements:
-        outcome = requirement.outcomes[-1] if requirement.status is Status.OPEN else requirement.outcome
+        outcome = requirement.worst_outcome
         links.update((link.ref, link) for link in outcome.see)
     return tuple(links.values())

@@ -42,7 +42,6 @@ from mlis_cli.model.report import (
     Report,
     RequirementChange,
     RequirementResult,
-    Status,
     WhatIf,
     WhatIfPath,
 )
@@ -481,9 +480,7 @@ def _requirement_change(before: _Result, after: RequirementResult) -> Requiremen
 
 def _steps_of(requirement: RequirementResult) -> tuple[str, ...]:
     """As the engine's next steps: an open requirement's worst case, to be safe."""
-    if requirement.status is Status.OPEN:
-        return requirement.outcomes[-1].steps
-    return requirement.outcome.steps
+    return requirement.worst_outcome.steps
 
 
 def _sources_of(requirements: Iterable[RequirementResult]) -> tuple[str, ...]:

@@ -73,10 +73,16 @@ class RequirementResult(NamedTuple):
     outcome: Outcome
     """The outcome shown first: the one that applies, or the best still possible."""
     outcomes: tuple[Outcome, ...]
-    """Every outcome still possible given the facts known, best first."""
+    """Every outcome still possible given the facts known, in the order the rules check them."""
     trials: tuple[Trial, ...]
     compared: tuple[tuple[str, Any], ...]
     missing: tuple[str, ...]
+
+    @property
+    def worst_outcome(self) -> Outcome:
+        """The outcome to prepare for: the one that applies, or the worst still possible
+        (the later case where two are equally bad)."""
+        return max(reversed(self.outcomes), key=lambda outcome: outcome.verdict.rank)
 
 
 class OpenQuestion(NamedTuple):
