@@ -91,6 +91,7 @@ VALID: dict[str, st.SearchStrategy[Any]] = {
     "graduated": st.integers(min_value=1900, max_value=2036) | st.just("2019"),
     "experience": st.floats(min_value=0, max_value=80) | st.integers(min_value=0, max_value=80),
     "phd": st.booleans(),
+    "online": st.booleans(),
 }
 ODD: dict[str, st.SearchStrategy[Any]] = {
     "degree": st.sampled_from(["mls", "", " ", "ala\nala", "ALA-accredited", "mls\r\n", "m\u2028ls"]),
@@ -111,6 +112,7 @@ ODD: dict[str, st.SearchStrategy[Any]] = {
     "graduated": st.integers(min_value=1000, max_value=1899) | st.integers(min_value=2037, max_value=9999),
     "experience": st.floats(min_value=-10, max_value=-0.01) | st.floats(min_value=80.01, max_value=1e300),
     "phd": st.sampled_from(["yes", 1, 0, "true"]),
+    "online": st.sampled_from(["yes", 1, 0, "true"]),
 }
 assert set(VALID) == set(ODD) == set(PROFILE_KEYS), "every profile fact has valid and odd values"
 

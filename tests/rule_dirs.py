@@ -18,7 +18,11 @@ def many_rule_files(directory: Path, countries: int, empty: int, strays: int) ->
             f'code: "{code}"\nname: Testland {code}\ngroup: more-hoops\nassociation: Test association\n'
             "reviewed: 2026-11-22\nrequirements:\n  - id: recognition\n    kind: review\n"
             "    title: Recognition\n    cases:\n      - otherwise: true\n        verdict: unknown\n"
-            "        reason: The sources are silent.\n        sources: [places-youll-go]\n",
+            "        reason: The sources are silent.\n        looked_for: a recognition procedure\n"
+            "        sources: [places-youll-go]\n"
+            "  - id: right-to-work\n    kind: visa\n    title: Right to work\n    cases:\n"
+            "      - otherwise: true\n        verdict: unknown\n        reason: No permit is named.\n"
+            "        looked_for: a work permit\n        sources: [places-youll-go]\n",
             encoding="utf-8",
         )
     empties = [f"x{number:04}.yaml" for number in range(empty)]

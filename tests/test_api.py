@@ -124,7 +124,7 @@ def test_records_take_mappings_and_give_the_batch_records() -> None:
             "verdict": "case_by_case",
             "worst_case": "case_by_case",
             "complete": True,
-            "open_questions": [],
+            "open_questions": ["language:fi", "language:sv"],
         },
         {
             "id": "ben",
@@ -140,10 +140,10 @@ def test_records_take_mappings_and_give_the_batch_records() -> None:
             "id": "cy",
             "line": 3,
             "country": "fi",
-            "verdict": "ineligible",
-            "worst_case": "ineligible",
+            "verdict": "case_by_case",
+            "worst_case": "case_by_case",
             "complete": True,
-            "open_questions": [],
+            "open_questions": ["language:fi", "language:sv"],
         },
     ]
     assert (evaluator.tally.lines, evaluator.tally.bad, evaluator.tally.first_bad) == (3, 1, 2)

@@ -181,20 +181,20 @@ SEE_NONE = "        see: [degrees:none, degrees:ala]\n"
         pytest.param(
             "        see: [degrees:phd, degrees:ala]\n",
             15,
-            "requirements[0].cases[1].see[0]: 'degrees:phd' names an unknown degree code 'phd'; "
+            "requirements[0].cases[2].see[0]: 'degrees:phd' names an unknown degree code 'phd'; "
             "defined in degrees.yaml: ala, alia, cilip, lai, lianza, none, other, unaccredited",
             id="an unknown degree code",
         ),
         pytest.param(
             "        see: [degrees:none, programs]\n",
             29,
-            "requirements[0].cases[1].see[1]: expected degrees, degrees:CODE or certificates, got 'programs'",
+            "requirements[0].cases[2].see[1]: expected degrees, degrees:CODE or certificates, got 'programs'",
             id="something no command shows",
         ),
         pytest.param(
             "        see: [certificates:rbs]\n",
             15,
-            "requirements[0].cases[1].see[0]: 'certificates' takes no code; "
+            "requirements[0].cases[2].see[0]: 'certificates' takes no code; "
             "expected degrees, degrees:CODE or certificates, got 'certificates:rbs'",
             id="a code after certificates",
         ),
@@ -213,7 +213,7 @@ def test_pointing_to_certificates_needs_the_certificates_file(mlis, rules: Path)
     line = line_of(rules, "countries/fi.yaml", SEE_NONE)
     assert validate(mlis, rules, "countries/fi.yaml", SEE_NONE, "        see: [certificates]\n") == (
         1,
-        f"rules/countries/fi.yaml:{line}:15: requirements[0].cases[1].see[0]: 'certificates' points to "
+        f"rules/countries/fi.yaml:{line}:15: requirements[0].cases[2].see[0]: 'certificates' points to "
         "certificates.yaml, which this rules directory does not have\n",
     )
 
@@ -236,10 +236,10 @@ def located(rules: Path, file: str, marker: str) -> str:
             id="an unknown source id in a step",
         ),
         pytest.param(
-            "        - institution: Western University\n          country: ca\n",
-            "        - institution: Western University\n          country: xx\n",
+            "        - institution: University of Ottawa\n          country: ca\n",
+            "        - institution: University of Ottawa\n          country: xx\n",
             "xx",
-            "degrees.ala.programs.named[7].country: unknown country code 'xx'",
+            "degrees.ala.programs.named[5].country: unknown country code 'xx'",
             id="an unknown country for a program",
         ),
         pytest.param(
@@ -251,10 +251,10 @@ def located(rules: Path, file: str, marker: str) -> str:
             id="an unknown key in a step",
         ),
         pytest.param(
-            "          country: ca\n          sources: [montreal-ala-release]\n",
+            "          country: ca\n          sources: [dal-mi-accreditation]\n",
             "          country: ca\n          sources: []\n",
             "[]",
-            "degrees.ala.programs.named[0].sources: expected at least 1 item, got none",
+            "degrees.ala.programs.named[2].sources: expected at least 1 item, got none",
             id="a program without sources",
         ),
     ],

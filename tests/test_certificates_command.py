@@ -207,15 +207,15 @@ SOURCES = [
         "id": "lj-after-the-mlis",
         "title": "After the MLIS",
         "publisher": "Library Journal (Jennifer A. Dixon)",
-        "url": None,
+        "url": "https://www.libraryjournal.com/story/news/after-the-mlis",
         "date": "nd",
         "reliability": "secondary",
     },
     {
         "id": "ala-accredited-programs",
-        "title": "Directory of ALA-accredited programs",
+        "title": "Directory of ALA-Accredited and Candidate Programs",
         "publisher": "American Library Association",
-        "url": "https://www.ala.org/accreditedprograms",
+        "url": "http://www.ala.org/educationcareers/accreditedprograms/directory",
         "date": "nd",
         "reliability": "official",
     },
@@ -329,10 +329,10 @@ Left out: 10 of 10
   - 3: not fully online
 
 Sources
-  - [lj-after-the-mlis] "After the MLIS", Library Journal (Jennifer A. Dixon), no address recorded,
-    no date, secondary
-  - [ala-accredited-programs] "Directory of ALA-accredited programs", American Library Association,
-    https://www.ala.org/accreditedprograms, no date, official
+  - [lj-after-the-mlis] "After the MLIS", Library Journal (Jennifer A. Dixon),
+    https://www.libraryjournal.com/story/news/after-the-mlis, no date, secondary
+  - [ala-accredited-programs] "Directory of ALA-Accredited and Candidate Programs", American Library
+    Association, http://www.ala.org/educationcareers/accreditedprograms/directory, no date, official
 """
 
 

@@ -134,7 +134,7 @@ def test_a_saved_profile_with_an_unknown_fact_is_refused_like_a_profile_file(mli
         "error": {
             "code": "usage",
             "message": f"saved profile {saved}: unknown profile fact 'nationality': expected one of degree, "
-            "citizenship, age, language, sector, stay, graduated, experience, phd, languages",
+            "citizenship, age, language, sector, stay, graduated, experience, phd, online, languages",
             "hint": "fix it with 'mlis profile set FACT VALUE' or in an editor, start again with "
             "'mlis profile init', or ignore it with --no-profile",
         }

@@ -68,7 +68,7 @@ def check_json(mlis, *args: str):  # type: ignore[no-untyped-def]
 def test_a_complete_answer_is_exact_json(mlis) -> None:  # type: ignore[no-untyped-def]
     document = check_json(mlis, "--degree", "ALA", "-c", "land of a", "--citizenship", "US", "--age", "25")
     assert document == {
-        "schema": 1,
+        "schema": 2,
         "today": "2026-11-22",
         "strict": False,
         "profile": {
@@ -81,6 +81,7 @@ def test_a_complete_answer_is_exact_json(mlis) -> None:  # type: ignore[no-untyp
             "graduated": None,
             "experience": None,
             "phd": None,
+            "online": None,
         },
         "results": [
             {
@@ -102,7 +103,15 @@ def test_a_complete_answer_is_exact_json(mlis) -> None:  # type: ignore[no-untyp
                         "reason": "The association accepts ALA and CILIP degrees.",
                         "steps": [],
                         "see": [],
+                        "looked_for": None,
                         "sources": ["places-youll-go"],
+                        "evidence": {
+                            "sources": 1,
+                            "strongest": "weak",
+                            "newest": None,
+                            "old": False,
+                            "words": "It rests on one weak source.",
+                        },
                         "matched_case": 0,
                         "compared": {"degree": "ala"},
                         "missing": [],
@@ -127,7 +136,15 @@ def test_a_complete_answer_is_exact_json(mlis) -> None:  # type: ignore[no-untyp
                         "reason": "A working holiday visa is open to people aged 18 to 30.",
                         "steps": ["Apply for the working holiday visa."],
                         "see": [],
+                        "looked_for": None,
                         "sources": ["places-youll-go"],
+                        "evidence": {
+                            "sources": 1,
+                            "strongest": "weak",
+                            "newest": None,
+                            "old": False,
+                            "words": "It rests on one weak source.",
+                        },
                         "matched_case": 1,
                         "compared": {"citizenship": ["us"], "age": 25},
                         "missing": [],
@@ -150,6 +167,7 @@ def test_a_complete_answer_is_exact_json(mlis) -> None:  # type: ignore[no-untyp
                     },
                 ],
                 "open_questions": [],
+                "assumed": [],
                 "next_steps": ["Apply for the working holiday visa."],
                 "see": [],
                 "paths": [],
@@ -265,7 +283,7 @@ def test_bad_values_are_usage_errors(mlis) -> None:  # type: ignore[no-untyped-d
             "--lang",
             "de:Z9",
         ): "mlis: error: language level 'Z9' for 'de': expected one of none, A1, A2, B1, B2, "
-        "C1, C2, native\n",
+        "C1, C2, native, some\n",
         (
             "--lang",
             "german",
@@ -322,7 +340,7 @@ def test_text_output_gives_verdict_requirements_steps_sources_and_a_staleness_wa
         "  Bordurian Library Board\n"
         "\n"
         "  ✗ not met Bordurian language (language): unlikely\n"
-        "      Without good German a post is unlikely.\n"
+        "      Without good German a post is unlikely. It rests on one weak source.\n"
         "\n"
         "  Next steps\n"
         "    1. Learn German to B2.\n"

@@ -22,17 +22,25 @@ def test_the_matrix_shows_each_degree_in_each_country(mlis) -> None:  # type: ig
         "other         ?   ?\n"
         "unaccredited  ?   ?\n"
         "none          ?   ?\n"
-        "E eligible, C conditional, CB case_by_case, U unlikely, I ineligible, ? unknown\n"
-        "+ may be better depending on other facts (worst case shown); see mlis check\n"
+        "E eligible, C conditional, CB case_by_case, ? unknown, U unlikely, I ineligible\n"
+        "E/CB: eligible at best, case_by_case at worst; other facts decide (mlis check)\n"
     )
 
 
-def test_the_matrix_marks_answers_that_depend_on_other_facts(mlis) -> None:  # type: ignore[no-untyped-def]
-    run = mlis("matrix")
-    row = next(line for line in run.stdout.splitlines() if line.startswith("none "))
-    assert "fi" in run.stdout.splitlines()[0].split()
-    finland = run.stdout.splitlines()[0].split().index("fi")
-    assert row.split()[finland] == "I+"
+def test_the_matrix_shows_best_and_worst_where_other_facts_decide(mlis) -> None:  # type: ignore[no-untyped-def]
+    run = mlis("matrix", "--rules-dir", str(FIXTURES / "whatif-rules"))
+    assert (run.exit_code, run.stderr) == (0, "")
+    lines = run.stdout.splitlines()
+    assert lines[0].split() == ["degree", "be", "de", "fi", "nz"]
+    # a short stay needs no recognition in the fixture's fi; a long one is decided case by case
+    assert lines[1].split() == ["ala", "CB", "CB", "E/CB", "E"]
+    assert lines[-1] == "E/CB: eligible at best, case_by_case at worst; other facts decide (mlis check)"
+    cells = json.loads(mlis("matrix", "--rules-dir", str(FIXTURES / "whatif-rules"), "--json").stdout)
+    assert cells[0]["countries"]["fi"] == {
+        "verdict": "eligible",
+        "worst_case": "case_by_case",
+        "complete": False,
+    }
 
 
 def test_the_matrix_as_json_gives_best_and_worst_case(mlis) -> None:  # type: ignore[no-untyped-def]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import re
@@ -13,6 +14,7 @@ import pytest
 
 from mlis_cli.render.terminal import color_wanted
 from tests.conftest import FIXTURES
+from tests.rulekit import country, rules_dir
 
 RULES = str(FIXTURES / "scripting")
 MLIS = str(Path(sys.executable).parent / "mlis")
@@ -74,15 +76,83 @@ def test_no_color_and_the_flag_win_over_force_color(mlis, monkeypatch, variable,
     assert "\x1b" not in mlis(*CHECK, *flag).stdout
 
 
-def test_marks_are_words_not_only_colors(mlis) -> None:  # type: ignore[no-untyped-def]
-    text = mlis(*CHECK).stdout
-    marks = re.findall(r"^\s+(✓ met|✗ not met|\? open)\s+(\w[\w ]*\w) \(", text, re.MULTILINE)
+FIVE_STANDINGS = country(
+    "xs",
+    """
+    - id: met
+      kind: accreditation
+      title: Recognised
+      cases:
+        - otherwise: true
+          verdict: conditional
+          reason: Join the association.
+          sources: [places-youll-go]
+    - id: decided
+      kind: review
+      title: Decided by the employer
+      cases:
+        - otherwise: true
+          verdict: case_by_case
+          reason: The employer decides.
+          sources: [places-youll-go]
+    - id: barred
+      kind: nationality
+      title: Nationality
+      cases:
+        - otherwise: true
+          verdict: unlikely
+          reason: Citizens only, as a rule.
+          sources: [places-youll-go]
+    - id: silent
+      kind: visa
+      title: Right to work
+      cases:
+        - otherwise: true
+          verdict: unknown
+          reason: No route is named.
+          looked_for: working holiday agreements
+          sources: [places-youll-go]
+    - id: depends
+      kind: language
+      title: Language
+      cases:
+        - when: {language: {de: B2}}
+          verdict: eligible
+          reason: Enough German.
+          sources: [places-youll-go]
+        - otherwise: true
+          verdict: unlikely
+          reason: Not enough German.
+          sources: [places-youll-go]
+    """,
+)
+
+
+def test_marks_are_words_not_only_colors(mlis, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    directory = rules_dir(tmp_path, {"xs": FIVE_STANDINGS})
+    text = mlis("check", "--rules-dir", str(directory), "-c", "xs", "--degree", "ala").stdout
+    marks = re.findall(
+        r"^  (✓ met|~ decided case by case|✗ not met|\? not known|… open) (\w[\w ]*\w) \(", text, re.MULTILINE
+    )
     assert marks == [
-        ("✗ not met", "Degree recognised"),
-        ("? open", "Right to work"),
-        ("? open", "Dorvian language"),
+        ("✓ met", "Recognised"),
+        ("~ decided case by case", "Decided by the employer"),
+        ("✗ not met", "Nationality"),
+        ("? not known", "Right to work"),
+        ("… open", "Language"),
     ]
-    assert "✓ met" in mlis("check", "--rules-dir", RULES, "--degree", "ala", "-c", "xc").stdout
+    assert (
+        "No route is named. Looked for: working holiday agreements. It rests on one weak source, from 2012."
+        in " ".join(text.split())
+    )
+    document = json.loads(mlis("check", "--rules-dir", str(directory), "-c", "xs", "--json").stdout)
+    assert [r["status"] for r in document["results"][0]["requirements"]] == [
+        "met",
+        "case_by_case",
+        "not_met",
+        "not_known",
+        "open",
+    ]
 
 
 def on_a_terminal(*args: str, **environ: str) -> str:

@@ -124,7 +124,17 @@ def test_language_codes_are_the_ones_the_rules_ask_about(
 
 def test_a_language_code_with_its_colon_completes_the_levels(monkeypatch, capsys) -> None:
     _, offered, _ = bash_completion(monkeypatch, capsys, "mlis", "check", "--lang", "de:")
-    assert offered == ["de:none", "de:A1", "de:A2", "de:B1", "de:B2", "de:C1", "de:C2", "de:native"]
+    assert offered == [
+        "de:none",
+        "de:A1",
+        "de:A2",
+        "de:B1",
+        "de:B2",
+        "de:C1",
+        "de:C2",
+        "de:native",
+        "de:some",
+    ]
     _, offered, _ = bash_completion(monkeypatch, capsys, "mlis", "check", "--lang", "de:B")
     assert offered == ["de:B1", "de:B2"]
 
@@ -166,6 +176,7 @@ def test_profile_set_completes_fact_names_then_values_for_that_fact(monkeypatch,
         "graduated",
         "experience",
         "phd",
+        "online",
     ]
     _, offered, _ = bash_completion(monkeypatch, capsys, "mlis", "profile", "set", "degree", "c")
     assert offered == ["cilip"]

@@ -41,73 +41,70 @@ ALA_IN_FULL = {
         },
     ],
     "programs": {
-        "note": "ALA's own pages disagree on how many programs it accredits; both counts are "
-        "given. The Canadian programs below were named in 2014 and 2015; ALA's "
-        "directory is the current list.",
+        "note": "ALA's own pages give different counts, from different years; each is given "
+        "with its source. The Canadian programs below are those the sources name; "
+        "ALA's directory is the current list.",
         "counts": [
             {
-                "figure": 63,
-                "counts": "ALA-accredited programs, with 3 more seeking accreditation",
+                "figure": 68,
+                "counts": "ALA-accredited programs, at 64 institutions, 42 of them "
+                "offering 100% online study",
                 "stated": "nd",
-                "note": None,
-                "sources": ["ala-accredited-programs"],
+                "note": "ALA's accreditation newsletter of Fall 2023, counting as of "
+                "spring 2023; it also counts 1 program in candidacy.",
+                "sources": ["ala-prism-2023"],
             },
             {
                 "figure": 68,
                 "counts": "ALA-accredited programs, at 64 institutions",
                 "stated": "nd",
-                "note": "Another ALA page; it disagrees with the directory's count.",
+                "note": None,
                 "sources": ["ala-accreditation-faq"],
+            },
+            {
+                "figure": 63,
+                "counts": "ALA-accredited programs, with 3 more seeking accreditation",
+                "stated": "nd",
+                "note": "Another ALA page; it disagrees with the other two counts.",
+                "sources": ["ala-accredited-programs-count"],
             },
         ],
         "named": [
             {
                 "institution": "University of Alberta",
                 "country": "ca",
-                "note": None,
-                "sources": ["montreal-ala-release"],
+                "note": "The university calls it Canada's first online MLIS (2020).",
+                "sources": ["ualberta-mlis-accreditation"],
             },
             {
                 "institution": "University of British Columbia",
                 "country": "ca",
-                "note": None,
-                "sources": ["montreal-ala-release"],
+                "note": "ALA placed its MLIS on conditional accreditation in February 2014.",
+                "sources": ["ala-ottawa-accreditation"],
             },
             {
                 "institution": "Dalhousie University",
                 "country": "ca",
                 "note": None,
-                "sources": ["montreal-ala-release"],
+                "sources": ["dal-mi-accreditation"],
             },
             {
                 "institution": "McGill University",
                 "country": "ca",
                 "note": None,
-                "sources": ["montreal-ala-release", "places-youll-go"],
+                "sources": ["places-youll-go"],
             },
             {
                 "institution": "Université de Montréal",
                 "country": "ca",
                 "note": "Teaches in French.",
-                "sources": ["montreal-ala-release"],
+                "sources": ["ebsi-ala-accreditation"],
             },
             {
                 "institution": "University of Ottawa",
                 "country": "ca",
                 "note": "ALA announced its initial accreditation on 24 February 2014.",
-                "sources": ["montreal-ala-release", "ala-ottawa-accreditation"],
-            },
-            {
-                "institution": "University of Toronto",
-                "country": "ca",
-                "note": None,
-                "sources": ["montreal-ala-release"],
-            },
-            {
-                "institution": "Western University",
-                "country": "ca",
-                "note": None,
-                "sources": ["montreal-ala-release"],
+                "sources": ["ala-ottawa-accreditation"],
             },
         ],
     },
@@ -116,66 +113,99 @@ ALA_IN_FULL = {
         {
             "id": "wikihow-mls-online",
             "title": "How to Get a Masters of Library Science (MLS) Degree Online",
-            "publisher": "wikiHow",
-            "url": None,
+            "publisher": "wikiHow (copy in an offline mirror)",
+            "url": "http://75-3-247-200.lightspeed.sntcca.sbcglobal.net:81/en-wikihow/A/pages/get-a-masters-of-library-science-(mls)-degree-online.html",
             "date": "nd",
             "reliability": "weak",
         },
         {
             "id": "ala-policy-54-2",
-            "title": "ALA policy 54.2 and foreign credential evaluation",
+            "title": "ALA Policy Manual B.9.2 Librarians: Appropriate Degrees (old number "
+            "54.2), and B.9.2.1 Academic Librarians",
             "publisher": "American Library Association",
-            "url": "https://www.ala.org/",
+            "url": "https://www.ala.org/aboutala/governance/policymanual/updatedpolicymanual/section2/54libpersonnel",
             "date": "nd",
             "reliability": "official",
         },
         {
             "id": "ucd-mlis",
-            "title": "UCD School of Information and Communication Studies, MLIS",
+            "title": "MLIS Library & Information Studies (programme page)",
             "publisher": "University College Dublin",
-            "url": "https://sisweb.ucd.ie/",
+            "url": "https://hub.ucd.ie/usis/!W_HU_MENU.P_PUBLISH?p_tag=PROG&MAJR=W006",
             "date": "nd",
             "reliability": "secondary",
         },
         {
             "id": "ala-accredited-programs",
-            "title": "Directory of ALA-accredited programs",
+            "title": "Directory of ALA-Accredited and Candidate Programs",
             "publisher": "American Library Association",
-            "url": "https://www.ala.org/accreditedprograms",
+            "url": "http://www.ala.org/educationcareers/accreditedprograms/directory",
+            "date": "nd",
+            "reliability": "official",
+        },
+        {
+            "id": "ala-prism-2023",
+            "title": "Prism, Fall 2023: accreditation by the numbers",
+            "publisher": "ALA Office for Accreditation",
+            "url": "https://ala.org/aboutala/offices/accreditation/prp/prism/prism_current",
             "date": "nd",
             "reliability": "official",
         },
         {
             "id": "ala-accreditation-faq",
-            "title": "Accreditation frequently asked questions (number of accredited programs)",
+            "title": "Accreditation Frequently Asked Questions (number of accredited programs)",
             "publisher": "American Library Association",
-            "url": None,
+            "url": "http://www.ala.org/educationcareers/accreditedprograms/faq",
             "date": "nd",
             "reliability": "official",
         },
         {
-            "id": "montreal-ala-release",
-            "title": "Canadian ALA-accredited programs (Université de Montréal release)",
-            "publisher": "Université de Montréal via clagov.wordpress.com",
-            "url": "https://clagov.wordpress.com/",
-            "date": "2015-02-12",
+            "id": "ala-accredited-programs-count",
+            "title": "ALA-accredited programs (count of programs and candidates)",
+            "publisher": "American Library Association",
+            "url": "https://www.ala.org/accreditedprograms/",
+            "date": "nd",
+            "reliability": "official",
+        },
+        {
+            "id": "ualberta-mlis-accreditation",
+            "title": "MLIS accreditation 2020",
+            "publisher": "University of Alberta, School of Library and Information Studies",
+            "url": "https://ualberta.ca/en/school-of-library-and-information-studies/slis-news/2020/june/accreditation-2020.html",
+            "date": "nd",
+            "reliability": "secondary",
+        },
+        {
+            "id": "ala-ottawa-accreditation",
+            "title": "COA announces accreditation actions taken at 2014 Midwinter Meeting",
+            "publisher": "American Library Association",
+            "url": "https://www.ala.org/news/2014/02/coa-announces-accreditation-actions-taken-2014-midwinter-meeting",
+            "date": "2014-02-24",
+            "reliability": "official",
+        },
+        {
+            "id": "dal-mi-accreditation",
+            "title": "Master of Information, accreditation",
+            "publisher": "Dalhousie University",
+            "url": "https://www.dal.ca/academics/programs/graduate/mi/about/accreditation.html",
+            "date": "nd",
             "reliability": "secondary",
         },
         {
             "id": "places-youll-go",
             "title": "Oh, the Places You'll Go (with your MLIS)!",
-            "publisher": "Hack Library School",
-            "url": None,
-            "date": "nd",
+            "publisher": "Hack Library School (Chris Eaker)",
+            "url": "https://hacklibraryschool.com/2012/01/23/oh-the-places-youll-go-with-your-mlis/",
+            "date": "2012-01-23",
             "reliability": "weak",
         },
         {
-            "id": "ala-ottawa-accreditation",
-            "title": "University of Ottawa receives initial ALA accreditation",
-            "publisher": "American Library Association",
-            "url": "https://www.ala.org/",
-            "date": "2014-02-24",
-            "reliability": "official",
+            "id": "ebsi-ala-accreditation",
+            "title": "Maîtrise en sciences de l'information (ALA-accredited, continued status)",
+            "publisher": "Université de Montréal, EBSI",
+            "url": "http://www.ebsi.umontreal.ca/programmes-cours/cycles-superieurs/maitrise-en-sciences-information/parcours-possibles/bibliotheque-specialisee/",
+            "date": "nd",
+            "reliability": "secondary",
         },
     ],
 }
@@ -191,20 +221,26 @@ none: No library degree
        could study from anywhere, minding the time zones. [wikihow-mls-online,
        ala-accredited-programs, places-youll-go]
     2. A master's accredited or recognised by the appropriate national body of another country also
-       counts under ALA policy 54.2; a reader of the founding post suggests one from New Zealand or
-       Australia. Another reader found that US postings asking for an ALA-accredited degree usually
-       mean only that, while those saying "ALA-accredited or equivalent" are more open.
-       [ala-policy-54-2, places-youll-go]
+       counts under ALA policy B.9.2 (formerly 54.2); a reader of the founding post suggests one
+       from New Zealand or Australia. Another reader found that US postings asking for an
+       ALA-accredited degree usually mean only that, while those saying "ALA-accredited or
+       equivalent" are more open. [ala-policy-54-2, places-youll-go]
 
   Sources
-    - [wikihow-mls-online] "How to Get a Masters of Library Science (MLS) Degree Online", wikiHow,
-      no address recorded, no date, weak
-    - [ala-accredited-programs] "Directory of ALA-accredited programs", American Library
-      Association, https://www.ala.org/accreditedprograms, no date, official
-    - [places-youll-go] "Oh, the Places You'll Go (with your MLIS)!", Hack Library School, no
-      address recorded, no date, weak
-    - [ala-policy-54-2] "ALA policy 54.2 and foreign credential evaluation", American Library
-      Association, https://www.ala.org/, no date, official
+    - [wikihow-mls-online] "How to Get a Masters of Library Science (MLS) Degree Online", wikiHow
+      (copy in an offline mirror),
+      http://75-3-247-200.lightspeed.sntcca.sbcglobal.net:81/en-wikihow/A/pages/get-a-masters-of-lib
+      rary-science-(mls)-degree-online.html, no date, weak
+    - [ala-accredited-programs] "Directory of ALA-Accredited and Candidate Programs", American
+      Library Association, http://www.ala.org/educationcareers/accreditedprograms/directory, no
+      date, official
+    - [places-youll-go] "Oh, the Places You'll Go (with your MLIS)!", Hack Library School (Chris
+      Eaker), https://hacklibraryschool.com/2012/01/23/oh-the-places-youll-go-with-your-mlis/,
+      2012-01-23, weak
+    - [ala-policy-54-2] "ALA Policy Manual B.9.2 Librarians: Appropriate Degrees (old number 54.2),
+      and B.9.2.1 Academic Librarians", American Library Association,
+      https://www.ala.org/aboutala/governance/policymanual/updatedpolicymanual/section2/54libpersonn
+      el, no date, official
 """
 
 

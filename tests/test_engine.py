@@ -76,7 +76,7 @@ def test_no_matching_case_is_unknown_never_a_guess(tmp_path: Path) -> None:
     result = evaluate_country(rules, rules.countries["xa"], Profile(degree="none"), TODAY)
     degree = result.requirements[0]
     assert (degree.status, degree.verdict, degree.outcome.reason) == (
-        Status.NOT_MET,
+        Status.NOT_KNOWN,
         Verdict.UNKNOWN,
         NO_RULE_REASON,
     )
@@ -85,9 +85,10 @@ def test_no_matching_case_is_unknown_never_a_guess(tmp_path: Path) -> None:
 def test_several_unanswered_requirements_give_best_and_worst_case(tmp_path: Path) -> None:
     rules = ruleset(tmp_path, {"xa": TWO_REQUIREMENTS})
     result = evaluate_country(rules, rules.countries["xa"], Profile(), TODAY)
+    # a known barrier (unlikely, for the work permit) outranks what no case covers (unknown)
     assert (result.verdict, result.worst_case, result.complete) == (
         Verdict.ELIGIBLE,
-        Verdict.UNKNOWN,
+        Verdict.UNLIKELY,
         False,
     )
     degree, work = result.requirements
@@ -295,3 +296,82 @@ def test_languages_compare_by_level_with_native_above_c2(tmp_path: Path) -> None
     unknown = evaluate_country(rules, xc, Profile(languages={"fr": Level.C2}), TODAY)
     assert [q.fact for q in unknown.open_questions] == ["language:de"]
     assert unknown.open_questions[0].flag == "--lang de:LEVEL"
+
+
+SHARED_AGE = country(
+    "xj",
+    """
+    - id: holiday
+      kind: visa
+      title: Working holiday
+      cases:
+        - when: {age: {max: 30}}
+          verdict: eligible
+          reason: Young enough for the working holiday.
+          sources: [places-youll-go]
+        - otherwise: true
+          verdict: unlikely
+          reason: Too old for the working holiday.
+          sources: [places-youll-go]
+    - id: seniority
+      kind: review
+      title: Senior post
+      cases:
+        - when: {age: {min: 35}}
+          verdict: eligible
+          reason: Old enough for the senior post.
+          sources: [places-youll-go]
+        - otherwise: true
+          verdict: unlikely
+          reason: Too young for the senior post.
+          sources: [places-youll-go]
+    """,
+)
+
+
+def test_a_fact_two_requirements_read_takes_one_value_in_both(tmp_path: Path) -> None:
+    rules = ruleset(tmp_path, {"xj": SHARED_AGE})
+    result = evaluate_country(rules, rules.countries["xj"], Profile(), TODAY)
+    # each requirement alone could be eligible, but no age is both at most 30 and at least 35
+    assert [(r.verdict, r.worst_case) for r in result.requirements] == [
+        (Verdict.ELIGIBLE, Verdict.UNLIKELY),
+        (Verdict.ELIGIBLE, Verdict.UNLIKELY),
+    ]
+    assert (result.verdict, result.worst_case, result.complete) == (Verdict.UNLIKELY, Verdict.UNLIKELY, True)
+    assert [q.fact for q in result.open_questions] == ["age"]
+
+
+BETTER_LATER = country(
+    "xa",
+    """
+    - id: local-language
+      kind: language
+      title: Local language
+      cases:
+        - when: {sector: [public]}
+          verdict: case_by_case
+          reason: Public libraries may ask for it.
+          steps: [Read each advert.]
+          sources: [places-youll-go]
+        - otherwise: true
+          verdict: eligible
+          reason: Nobody else asks for it.
+          sources: [places-youll-go]
+    """,
+)
+
+
+def test_an_open_requirement_lists_its_outcomes_in_the_order_the_rules_check_them(tmp_path: Path) -> None:
+    # The otherwise case is the better one here: shown by verdict it would come first and
+    # read as if it applied to everyone before the sector was asked.
+    rules = ruleset(tmp_path, {"xa": BETTER_LATER})
+    result = evaluate_country(rules, rules.countries["xa"], Profile(degree="ala"), TODAY)
+    (requirement,) = result.requirements
+    assert requirement.status is Status.OPEN
+    assert [(o.condition, o.verdict) for o in requirement.outcomes] == [
+        ("sector is public", Verdict.CASE_BY_CASE),
+        (None, Verdict.ELIGIBLE),
+    ]
+    assert requirement.outcome.verdict is Verdict.ELIGIBLE
+    assert requirement.worst_outcome.verdict is Verdict.CASE_BY_CASE
+    assert result.next_steps == ("Read each advert.",)

@@ -72,7 +72,7 @@ def test_fail_on_accepts_any_case_and_rejects_unknown_verdicts(mlis) -> None:  #
     assert (run.exit_code, run.stdout) == (2, "")
     assert run.stderr == (
         "mlis: error: Invalid value for '--fail-on': Value error, 'bad' is not one of 'eligible', "
-        "'conditional', 'case_by_case', 'unlikely', 'ineligible', 'unknown'. (try 'mlis check --help')\n"
+        "'conditional', 'case_by_case', 'unknown', 'unlikely', 'ineligible'. (try 'mlis check --help')\n"
     )
 
 

@@ -105,7 +105,7 @@ def test_check_yaml_is_the_json_document_with_keys_in_contract_order(mlis) -> No
     document = json.loads(out(mlis, *CHECK, "--format", "json"))
     text = out(mlis, *CHECK, "--format", "yaml")
     assert yaml.safe_load(text) == document
-    assert text.startswith("schema: 1\ntoday: '2026-11-22'\nstrict: false\nprofile:\n  degree: ala\n")
+    assert text.startswith("schema: 2\ntoday: '2026-11-22'\nstrict: false\nprofile:\n  degree: ala\n")
 
 
 @pytest.mark.parametrize("flag", [("--json",), ("-f", "json"), ("--format=json",), ("--format", "JSON")])
@@ -223,7 +223,11 @@ def test_rules_validate_lists_problems_in_every_format(mlis, tmp_path: Path) -> 
     }
     assert {fmt: (run.exit_code, run.stderr) for fmt, run in runs.items()} == {fmt: (1, "") for fmt in runs}
     problems = json.loads(runs["json"].stdout)["problems"]
-    assert [(p["file"].endswith("countries/xc.yaml"), p["line"]) for p in problems] == [(True, 1)]
+    # the broken file, and the policy's warnings on the fixture (a source with no address)
+    assert [(p["file"].rpartition("/")[2], p["line"], p["severity"]) for p in problems] == [
+        ("xc.yaml", 1, "error"),
+        ("sources.yaml", 6, "warning"),
+    ]
     assert "reviewed" in problems[0]["message"]
     assert jsonl(runs["jsonl"].stdout) == problems
     assert yaml.safe_load(runs["yaml"].stdout) == {"problems": problems}
@@ -231,11 +235,24 @@ def test_rules_validate_lists_problems_in_every_format(mlis, tmp_path: Path) -> 
 
 
 def test_rules_test_reports_each_test_in_every_format(mlis) -> None:  # type: ignore[no-untyped-def]
-    document = json.loads(out(mlis, "rules", "test", "--json"))
-    assert document == {"tests": []}
-    assert out(mlis, "rules", "test", "-f", "csv") == "country,name,passed,failures\n"
-    assert out(mlis, "rules", "test", "-f", "jsonl") == ""
-    assert yaml.safe_load(out(mlis, "rules", "test", "-f", "yaml")) == {"tests": []}
+    # The fixture has no tests, so each country's check that its cases are reached fails.
+    runs = {
+        fmt: mlis("rules", "test", "--rules-dir", RULES, "-f", fmt)
+        for fmt in ("json", "jsonl", "yaml", "csv")
+    }
+    assert {fmt: (run.exit_code, run.stderr) for fmt, run in runs.items()} == {fmt: (1, "") for fmt in runs}
+    tests = json.loads(runs["json"].stdout)["tests"]
+    assert [(test["country"], test["name"], test["passed"], len(test["failures"])) for test in tests] == [
+        ("xc", "every case is reached by a test", False, 4),
+        ("xd", "every case is reached by a test", False, 2),
+    ]
+    assert tests[1]["failures"][0] == "language case 1 (speaks 'de' at C1 or above): no test reaches it"
+    assert jsonl(runs["jsonl"].stdout) == tests
+    assert yaml.safe_load(runs["yaml"].stdout) == {"tests": tests}
+    assert [row["failures"] for row in csv_rows(runs["csv"].stdout)][1] == (
+        "language case 1 (speaks 'de' at C1 or above): no test reaches it; "
+        "language case 2 (otherwise): no test reaches it"
+    )
 
 
 def test_rules_test_csv_on_the_shipped_rules_says_every_test_passed(mlis) -> None:  # type: ignore[no-untyped-def]
@@ -306,7 +323,7 @@ def test_degree_detail_and_certificates_in_every_format(mlis) -> None:  # type: 
 
 
 def test_plan_csv_has_one_row_per_path_best_first(mlis) -> None:  # type: ignore[no-untyped-def]
-    args = ("plan", "--country", "de", "--degree", "ala", "--citizenship", "us", "--lang", "de:none")
-    out = parsed_in_every_format(mlis, *args)
+    args = ("plan", "--country", "be", "--degree", "ala", "--citizenship", "us", "--sector", "public")
+    out = parsed_in_every_format(mlis, *args, "--lang", "en:native")
     assert [row["rank"] for row in out["csv"]] == [str(n) for n in range(1, len(out["csv"]) + 1)]
-    assert out["csv"][0]["sentence"].startswith("Speaking 'de' at A1 would make Germany case_by_case")
+    assert out["csv"][0]["sentence"] == "Speaking 'nl' at A1 would make Belgium case_by_case (now unlikely)."

@@ -59,13 +59,14 @@ def test_rules_schema_is_the_json_schema_of_a_country_file(mlis) -> None:  # typ
         "eligible",
         "conditional",
         "case_by_case",
+        "unknown",
         "unlikely",
         "ineligible",
-        "unknown",
     ]
     assert set(schema["$defs"]["Condition"]["properties"]) == {
         "degree",
         "citizenship",
+        "only_citizenship",
         "age",
         "language",
         "sector",
@@ -73,6 +74,7 @@ def test_rules_schema_is_the_json_schema_of_a_country_file(mlis) -> None:  # typ
         "graduated",
         "experience",
         "phd",
+        "online",
         "all",
         "any",
         "not",

@@ -113,7 +113,7 @@ def test_plan_json_carries_the_paths_the_conditions_and_every_source_they_cite(m
     assert (run.exit_code, run.stderr) == (0, "")
     data = json.loads(run.stdout)
     assert data == {
-        "schema": 1,
+        "schema": 2,
         "today": "2026-11-22",
         "strict": False,
         "profile": {
@@ -126,6 +126,7 @@ def test_plan_json_carries_the_paths_the_conditions_and_every_source_they_cite(m
             "graduated": None,
             "experience": None,
             "phd": None,
+            "online": None,
         },
         "country": "de",
         "name": "Germany",
@@ -186,7 +187,8 @@ def test_plan_reports_a_bad_fact_as_one_json_error_line(mlis) -> None:  # type: 
     assert json.loads(run.stderr) == {
         "error": {
             "code": "usage",
-            "message": "language level 'Z9' for 'de': expected one of none, A1, A2, B1, B2, C1, C2, native",
+            "message": "language level 'Z9' for 'de': expected one of none, A1, A2, B1, B2, C1, C2, "
+            "native, some",
             "hint": None,
         }
     }

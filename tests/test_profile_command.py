@@ -47,6 +47,7 @@ def test_the_questionnaire_re_asks_after_each_wrong_answer_and_saves_the_right_o
         "",  # graduated skipped
         "2.5",
         "maybe", "no",
+        "yes",  # studied fully online
     )  # fmt: skip
     result: Run = mlis("profile", "init")
     assert result.exit_code == 0, result.stderr
@@ -59,6 +60,7 @@ def test_the_questionnaire_re_asks_after_each_wrong_answer_and_saves_the_right_o
         "stay: long\n"
         "experience: 2.5\n"
         "phd: false\n"
+        "online: true\n"
     )
     degrees = ", ".join(load_rules(None).degrees)
     refusals = [line for line in result.stderr.splitlines() if "Not accepted" in line]
@@ -75,13 +77,13 @@ def test_the_questionnaire_re_asks_after_each_wrong_answer_and_saves_the_right_o
         "phd:   Not accepted: phd: expected yes or no, got 'maybe'" + RETRY.rstrip("\n"),
     ]
     assert result.stderr.endswith(
-        f"phd: Saved your profile to {saved_file}.\n"
+        f"online: Saved your profile to {saved_file}.\n"
         "'mlis check --country CODE' now uses it; 'mlis profile show' shows it.\n"
     )
 
 
 def test_the_degree_question_explains_every_code_from_the_rules(mlis, typed) -> None:
-    typed(*[""] * 9)
+    typed(*[""] * 10)
     result = mlis("profile", "init")
     assert result.exit_code == 0
     for code, degree in load_rules(None).degrees.items():
@@ -89,13 +91,13 @@ def test_the_degree_question_explains_every_code_from_the_rules(mlis, typed) -> 
 
 
 def test_skipping_every_question_saves_a_profile_with_nothing_known(mlis, typed, saved_file: Path) -> None:
-    typed(*[""] * 9)
+    typed(*[""] * 10)
     assert mlis("profile", "init").exit_code == 0
     assert saved_file.read_text(encoding="utf-8") == HEADER
 
 
 def test_facts_given_as_flags_are_not_asked(mlis, typed, saved_file: Path) -> None:
-    typed("", "", "", "", "", "", "")  # citizenship, age, languages, sector, graduated, experience, phd
+    typed(*[""] * 8)  # citizenship, age, languages, sector, graduated, experience, phd, online
     result = mlis("profile", "init", "--degree", "cilip", "--stay", "short")
     assert result.exit_code == 0, result.stderr
     assert "\ndegree: " not in result.stderr
@@ -172,6 +174,7 @@ def test_show_lists_every_fact_with_unknown_where_none_is_saved(mlis) -> None:
         "graduated    unknown\n"
         "experience   3\n"
         "phd          no\n"
+        "online       unknown\n"
     )
 
 
@@ -189,6 +192,7 @@ def test_show_as_json_gives_every_fact_with_null_where_none_is_saved(mlis) -> No
         "graduated": None,
         "experience": None,
         "phd": None,
+        "online": None,
     }
     assert json.loads(shown.stdout) == expected
 
@@ -253,7 +257,7 @@ def test_set_creates_the_profile_when_there_is_none(mlis, saved_file: Path) -> N
         (("lang", "de"), "language 'de': expected CODE:LEVEL, e.g. de:B2 or fi:native"),
         (
             ("lang", "de:fluent"),
-            "language level 'fluent' for 'de': expected one of none, A1, A2, B1, B2, C1, C2, native",
+            "language level 'fluent' for 'de': expected one of none, A1, A2, B1, B2, C1, C2, native, some",
         ),
         (
             ("citizenship", "us,atlantis"),
@@ -264,7 +268,7 @@ def test_set_creates_the_profile_when_there_is_none(mlis, saved_file: Path) -> N
         (
             ("agee", "29"),
             "unknown fact 'agee': expected one of degree, citizenship, age, lang, sector, stay, "
-            "graduated, experience, phd (did you mean age, degree?)",
+            "graduated, experience, phd, online (did you mean age, degree?)",
         ),
     ],
 )  # fmt: skip

@@ -77,6 +77,7 @@ def test_a_person_sets_up_a_profile_in_a_terminal(tmp_path: Path) -> None:
             ("graduated: ", "2019"),
             ("experience: ", ""),
             ("phd: ", "no"),
+            ("online: ", "no"),
         ]:
             terminal.read_until(prompt)
             if answer is not None:
@@ -92,7 +93,7 @@ def test_a_person_sets_up_a_profile_in_a_terminal(tmp_path: Path) -> None:
     assert "degree: ALA-accredited\n  Not accepted: unknown degree 'ALA-accredited'" in shown
     assert "age: twenty-nine\n  Not accepted: age: expected a whole number, got 'twenty-nine'." in shown
     assert shown.endswith(
-        f"phd: no\nSaved your profile to {config / 'profile.yaml'}.\n"
+        f"online: no\nSaved your profile to {config / 'profile.yaml'}.\n"
         "'mlis check --country CODE' now uses it; 'mlis profile show' shows it.\n"
     )
     assert (config / "profile.yaml").read_text(encoding="utf-8") == (
@@ -105,4 +106,5 @@ def test_a_person_sets_up_a_profile_in_a_terminal(tmp_path: Path) -> None:
         "sector: public\n"
         "graduated: 2019\n"
         "phd: false\n"
+        "online: false\n"
     )

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from mlis_cli.rulefiles import loader
-from mlis_cli.rulefiles.rule_tests import run_test
+from mlis_cli.rulefiles.rule_tests import COVERAGE, run_all, run_test
 from tests.conftest import RULES
 
 RULESET = loader.load(RULES, "rules")
@@ -35,3 +35,13 @@ def test_every_country_has_a_review_date_and_cited_cases() -> None:
 def test_rules_validate_passes_on_the_shipped_rules(mlis) -> None:  # type: ignore[no-untyped-def]
     run = mlis("rules", "validate")
     assert (run.exit_code, run.stdout, run.stderr) == (0, "", "rules: no problems\n")
+
+
+def test_every_case_of_the_shipped_rules_is_reached_by_a_test() -> None:
+    unreached = [
+        f"{outcome.country}: {failure}"
+        for outcome in run_all(RULESET)
+        if outcome.name == COVERAGE
+        for failure in outcome.failures
+    ]
+    assert unreached == []

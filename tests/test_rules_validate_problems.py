@@ -26,10 +26,10 @@ def test_each_broken_fixture_gives_exactly_its_one_located_problem(mlis, monkeyp
         f"{BROKEN}/countries/ae.yaml:15:19: requirements[0].cases[0].sources[0]: "
         "unknown source id 'places-you-will-go'; add it to sources.yaml\n"
         f"{BROKEN}/countries/af.yaml:13:18: requirements[0].cases[0].verdict: expected one of eligible, "
-        "conditional, case_by_case, unlikely, ineligible, unknown, got 'probably'\n"
+        "conditional, case_by_case, unknown, unlikely, ineligible, got 'probably'\n"
         f"{BROKEN}/countries/ag.yaml:12:16: requirements[0].cases[0].when.colour: unknown key 'colour'; "
-        "expected one of degree, citizenship, age, language, sector, stay, graduated, experience, phd, "
-        "all, any, not\n"
+        "expected one of degree, citizenship, only_citizenship, age, language, sector, stay, graduated, "
+        "experience, phd, online, all, any, not\n"
         f"{BROKEN}/countries/ah.yaml:3:1: not valid YAML: expected '<document start>', but found '<scalar>'\n"
         f"{BROKEN}/countries/ai.yaml:1:1: file is empty; expected a mapping with code, name, aliases, "
         "group, association, reviewed, requirements, tests\n"
@@ -100,10 +100,15 @@ def test_many_problems_across_many_files_are_all_reported_in_file_and_line_order
                 extra="",
             )
             expected += [
+                f"rules/countries/{code}.yaml:6:1: warning: requirements: no right-to-work requirement "
+                "(kind: visa); the policy asks every country for one, with a case for those who are not "
+                "citizens",
                 f"rules/countries/{code}.yaml:11:25: requirements[0].cases[0].when.degree[0]: "
                 f"unknown degree code 'deg-{code}'; defined in degrees.yaml: ala, none",
                 f"rules/countries/{code}.yaml:14:19: requirements[0].cases[0].sources[0]: "
                 f"unknown source id 'src-{code}'; add it to sources.yaml",
+                f"rules/countries/{code}.yaml:16:18: warning: requirements[0].cases[1].verdict: an unknown "
+                "case says what was looked for in the sources: add 'looked_for'",
             ]
             continue
         files[code] = COUNTRY.format(
@@ -118,9 +123,9 @@ def test_many_problems_across_many_files_are_all_reported_in_file_and_line_order
             f"rules/countries/{code}.yaml:8:11: requirements[0].kind: expected one of accreditation, "
             f"language, nationality, visa, review, got 'kind-{code}'",
             f"rules/countries/{code}.yaml:12:18: requirements[0].cases[0].verdict: expected one of "
-            f"eligible, conditional, case_by_case, unlikely, ineligible, unknown, got 'maybe-{code}'",
+            f"eligible, conditional, case_by_case, unknown, unlikely, ineligible, got 'maybe-{code}'",
             f"rules/countries/{code}.yaml:19:9: requirements[0].cases[1].x{code}: unknown key 'x{code}'; "
-            "expected one of when, otherwise, verdict, reason, steps, see, sources",
+            "expected one of when, otherwise, verdict, reason, steps, see, looked_for, sources",
         ]
     for code in random.Random(9).sample(sorted(files), len(files)):  # written in no particular order
         (directory / "countries" / f"{code}.yaml").write_text(files[code], encoding="utf-8")
@@ -128,4 +133,4 @@ def test_many_problems_across_many_files_are_all_reported_in_file_and_line_order
     run = mlis("rules", "validate", "rules")
     assert run.exit_code == 1
     assert run.stdout.splitlines() == expected
-    assert run.stderr == "rules: 140 problems\n"
+    assert run.stderr == "rules: 140 problems, 20 policy warnings\n"

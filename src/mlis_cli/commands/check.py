@@ -17,6 +17,7 @@ from mlis_cli.commands.profile_options import (
     ExperienceOption,
     GraduatedOption,
     LangOption,
+    OnlineOption,
     PhdOption,
     SectorOption,
     StayOption,
@@ -64,6 +65,7 @@ def check(
     graduated: GraduatedOption = None,
     experience: ExperienceOption = None,
     phd: PhdOption = None,
+    online: OnlineOption = None,
     profile: Annotated[
         str | None,
         typer.Option(help="Profile file (YAML or JSON); '-' reads stdin. Overrides the saved profile."),
@@ -86,7 +88,7 @@ def check(
     when = today()
     saved = None if no_profile else saved_profile.load(saved_profile.profile_path(), ruleset.degrees, when)
     file_facts = read_profile_file(profile) if profile is not None else {}
-    flags = flag_facts(degree, citizenship, age, sector, stay, graduated, experience, phd)
+    flags = flag_facts(degree, citizenship, age, sector, stay, graduated, experience, phd, online)
     facts, from_saved = layered(saved.facts if saved else {}, file_facts, flags, lang)
     person = parse_profile(facts, ruleset, today=when)
     codes = countries(country, ruleset, every=every)

@@ -17,6 +17,7 @@ from mlis_cli.commands.shared import load_rules
 from mlis_cli.errors import MlisError
 from mlis_cli.model.conditions import AllOf, AnyOf, Leaf, Node, Not
 from mlis_cli.model.iso3166 import NAMES
+from mlis_cli.model.profile import SOME
 from mlis_cli.model.ruleset import RuleSet
 from mlis_cli.model.vocabulary import Level, Sector, Stay
 from mlis_cli.person.fact_answers import NAMES_FOR_PEOPLE, fact_key
@@ -94,7 +95,7 @@ def languages(ctx: typer.Context, incomplete: str) -> Completions:
     done, comma, last = incomplete.rpartition(",")
     code, colon, _level = last.partition(":")
     if colon:
-        levels = ((f"{code}:{level.value}", "") for level in Level)
+        levels = ((f"{code}:{word}", "") for word in (*(level.value for level in Level), SOME))
         return [(done + comma + value, help) for value, help in levels if value.startswith(last)]
     ruleset = _ruleset(ctx)
     if ruleset is None:
@@ -122,6 +123,6 @@ def fact_values(ctx: typer.Context, incomplete: str) -> Completions:
         return sectors(incomplete)
     if key == "stay":
         return stays(incomplete)
-    if key == "phd":
+    if key in ("phd", "online"):
         return [(word, "") for word in ("yes", "no") if word.startswith(incomplete.lower())]
     return []

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from mlis_cli.commands.options import OutputOptions, output_options
 from mlis_cli.commands.shared import load_rules, today
+from mlis_cli.engine.recognition import Cell
 from mlis_cli.engine.recognition import matrix as build_matrix
 from mlis_cli.model.verdicts import Verdict
 from mlis_cli.render.formats import Output, emit
@@ -17,9 +18,9 @@ SHORT = {
     Verdict.ELIGIBLE: "E",
     Verdict.CONDITIONAL: "C",
     Verdict.CASE_BY_CASE: "CB",
+    Verdict.UNKNOWN: "?",
     Verdict.UNLIKELY: "U",
     Verdict.INELIGIBLE: "I",
-    Verdict.UNKNOWN: "?",
 }
 
 
@@ -36,8 +37,9 @@ def matrix(
       mlis matrix --format json
 
     Only accreditation and review requirements count; visas, language and
-    nationality depend on the person (use mlis check). A cell marked + may be
-    better depending on other facts: it shows the worst case; the JSON gives both.
+    nationality depend on the person (use mlis check). A cell shows one verdict
+    when the degree alone settles it, and best/worst (E/CB) when other facts
+    (how long you stay, when you graduated) decide between them.
     """
     ruleset = load_rules(output.rules_dir)
     rows = build_matrix(ruleset, today())
@@ -68,29 +70,33 @@ def matrix(
     ]
 
     def text(out: Console) -> None:
-        from rich.markup import escape
         from rich.table import Table
 
-        from mlis_cli.render.text import VERDICT_STYLES, print_table
+        from mlis_cli.render.text import print_table
 
         table = Table(box=None, pad_edge=False, header_style="bold")
         table.add_column("degree")
         for code in ruleset.countries:
             table.add_column(code)
         for row in rows:
-            table.add_row(
-                row[0].degree,
-                *(
-                    f"[{VERDICT_STYLES[cell.worst_case]}]{escape(SHORT[cell.worst_case])}[/]"
-                    + ("" if cell.complete else "+")
-                    for cell in row
-                ),
-            )
+            table.add_row(row[0].degree, *(cell_text(cell) for cell in row))
         print_table(table, out)
         out.print(", ".join(f"{short} {verdict.value}" for verdict, short in SHORT.items()))
-        out.print("+ may be better depending on other facts (worst case shown); see mlis check")
+        out.print("E/CB: eligible at best, case_by_case at worst; other facts decide (mlis check)")
 
     emit(Output(document, records, MATRIX_COLUMNS, text), output.format, no_color=output.no_color)
+
+
+def cell_text(cell: Cell) -> str:
+    """One verdict, or best/worst when other facts decide between them, each in its color."""
+    from rich.markup import escape
+
+    from mlis_cli.render.text import VERDICT_STYLES
+
+    def short(verdict: Verdict) -> str:
+        return f"[{VERDICT_STYLES[verdict]}]{escape(SHORT[verdict])}[/]"
+
+    return short(cell.verdict) if cell.complete else f"{short(cell.verdict)}/{short(cell.worst_case)}"
 
 
 MATRIX_COLUMNS = ("degree", "country", "verdict", "worst_case", "complete")

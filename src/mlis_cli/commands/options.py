@@ -56,7 +56,7 @@ FailOn = Annotated[
         metavar="VERDICT",
         help=(
             "Exit 1 when any result is VERDICT or worse (eligible < conditional < case_by_case "
-            "< unlikely < ineligible < unknown); the output is written in full first."
+            "< unknown < unlikely < ineligible); the output is written in full first."
         ),
         case_sensitive=False,
         show_default=False,

@@ -15,6 +15,7 @@ from mlis_cli.commands.profile_options import (
     ExperienceOption,
     GraduatedOption,
     LangOption,
+    OnlineOption,
     PhdOption,
     ProfileFileOption,
     SectorOption,
@@ -56,6 +57,7 @@ def plan(
     graduated: GraduatedOption = None,
     experience: ExperienceOption = None,
     phd: PhdOption = None,
+    online: OnlineOption = None,
     profile: ProfileFileOption = None,
     strict: StrictOption = False,
     *,
@@ -76,6 +78,7 @@ def plan(
         graduated=graduated,
         experience=experience,
         phd=phd,
+        online=online,
     )
     if "," in country:
         raise UsageError(

@@ -65,6 +65,12 @@ def init(
     phd: Annotated[
         bool | None, typer.Option("--phd/--no-phd", help="Holds a doctorate.", show_default=False)
     ] = None,
+    online: Annotated[
+        bool | None,
+        typer.Option(
+            "--online/--no-online", help="The library degree is studied fully online.", show_default=False
+        ),
+    ] = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Ask nothing: save only the facts given as flags.")
     ] = False,
@@ -98,6 +104,8 @@ def init(
     }
     if phd is not None:
         given["phd"] = phd
+    if online is not None:
+        given["online"] = online
     path = saved_profile.profile_path()
     if no_input:
         facts = given
@@ -184,7 +192,7 @@ def set_fact(
     fact: Annotated[
         str,
         typer.Argument(
-            help="degree, citizenship, age, lang, sector, stay, graduated, experience or phd.",
+            help="degree, citizenship, age, lang, sector, stay, graduated, experience, phd or online.",
             autocompletion=completers.facts,
             show_default=False,
         ),

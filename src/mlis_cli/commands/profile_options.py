@@ -45,6 +45,12 @@ ExperienceOption = Annotated[float | None, typer.Option(help="Years of professio
 PhdOption = Annotated[
     bool | None, typer.Option("--phd/--no-phd", help="Holds a doctorate.", show_default=False)
 ]
+OnlineOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--online/--no-online", help="The library degree is studied fully online.", show_default=False
+    ),
+]
 ProfileFileOption = Annotated[
     str | None, typer.Option(help="Profile file (YAML or JSON); '-' reads stdin. Flags override it.")
 ]
@@ -65,10 +71,11 @@ def person(
     graduated: int | None,
     experience: float | None,
     phd: bool | None,
+    online: bool | None,
 ) -> Profile:
     """The profile from a file (or stdin) and the flags; a flag overrides the file."""
     file_facts = read_profile_file(profile) if profile is not None else {}
-    flags = flag_facts(degree, citizenship, age, sector, stay, graduated, experience, phd)
+    flags = flag_facts(degree, citizenship, age, sector, stay, graduated, experience, phd, online)
     return parse_profile(merge(file_facts, flags, lang), ruleset.degrees, today)
 
 
@@ -81,6 +88,7 @@ def flag_facts(
     graduated: int | None,
     experience: float | None,
     phd: bool | None,
+    online: bool | None,
 ) -> dict[str, Any]:
     """The facts the flags give, by name; None where a flag was not given."""
     return {
@@ -92,4 +100,5 @@ def flag_facts(
         "graduated": graduated,
         "experience": experience,
         "phd": phd,
+        "online": online,
     }

@@ -14,6 +14,7 @@ from mlis_cli.errors import EXIT_THRESHOLD
 from mlis_cli.render.formats import Output, emit
 from mlis_cli.rulefiles import loader
 from mlis_cli.rulefiles.location import rules_dir as locate
+from mlis_cli.rulefiles.problems import WARNING
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -39,31 +40,45 @@ DirArgument = Annotated[
 
 @app.command()
 @output_options(color=False)
-def validate(directory: DirArgument = None, *, output: OutputOptions) -> None:
+def validate(
+    directory: DirArgument = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Policy warnings count as problems: exit 1 if there are any.")
+    ] = False,
+    *,
+    output: OutputOptions,
+) -> None:
     """Report every problem in every rule file, sorted; exit 1 if there are any.
+
+    Also what the verdict policy asks and the data does not do (docs/verdict-policy.md):
+    these warnings are reported and leave the exit code alone, unless --strict.
 
     \b
     Examples:
       mlis rules validate
+      mlis rules validate --strict
       mlis rules validate ./my-rules --format json
     """
     path, shown = locate(directory or output.rules_dir)
-    problems = loader.problems_in(path, shown)
-    records = [problem.to_dict() for problem in problems]
+    found = loader.problems_in(path, shown)
+    records = [problem.to_dict() for problem in found]
+    warnings = sum(problem.severity == WARNING for problem in found)
+    problems = len(found) - warnings
 
     def text(out: Console) -> None:
-        for problem in problems:
+        for problem in found:
             out.out(str(problem))
-        count = len(problems)
-        summary = f"{count} problem{'s' if count != 1 else ''}" if count else "no problems"
+        summary = f"{problems} problem{'s' if problems != 1 else ''}" if problems else "no problems"
+        if warnings:
+            summary += f", {warnings} policy warning{'s' if warnings != 1 else ''}"
         sys.stderr.write(f"{shown}: {summary}\n")
 
     emit(Output({"problems": records}, records, PROBLEM_COLUMNS, text), output.format)
-    if problems:
+    if problems or (strict and warnings):
         raise typer.Exit(EXIT_THRESHOLD)
 
 
-PROBLEM_COLUMNS = ("file", "line", "column", "message")
+PROBLEM_COLUMNS = ("file", "line", "column", "severity", "message")
 
 
 @app.command()

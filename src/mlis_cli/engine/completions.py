@@ -34,25 +34,37 @@ def with_fact(profile: Profile, fact: str, value: Any) -> Profile:
     return profile.with_value(fact, value)
 
 
-_DOMAINS: dict[tuple[int, str, tuple[str, ...], dt.date], tuple[Requirement, list[Any]]] = {}
+_DOMAINS: dict[tuple[int, str, tuple[str, ...], dt.date, bool], tuple[Requirement, list[Any]]] = {}
 
 
-def values_to_try(requirement: Requirement, fact: str, degrees: tuple[str, ...], today: dt.date) -> list[Any]:
+def spoken(profile: Profile, fact: str) -> bool:
+    """Whether the fact is a language the person speaks at a level not given (`de: some`)."""
+    return fact.startswith("language:") and fact.partition(":")[2] in profile.languages
+
+
+def values_to_try(
+    requirement: Requirement, fact: str, degrees: tuple[str, ...], today: dt.date, *, some: bool = False
+) -> list[Any]:
     """candidates() for a requirement's conditions, remembered: the rules do not change during a run."""
-    key = (id(requirement), fact, degrees, today)
+    key = (id(requirement), fact, degrees, today, some)
     known = _DOMAINS.get(key)
     if known is not None and known[0] is requirement:
         return known[1]
     conditions = [case.condition for case in requirement.cases if case.condition is not None]
-    values = candidates(fact, conditions, degrees, today)
+    values = candidates(fact, conditions, degrees, today, some=some)
     if len(_DOMAINS) > 10_000:
         _DOMAINS.clear()
     _DOMAINS[key] = (requirement, values)
     return values
 
 
-def candidates(fact: str, conditions: Sequence[Node], degrees: Sequence[str], today: dt.date) -> list[Any]:
-    """Values of one unknown fact that the conditions can tell apart, one of each kind."""
+def candidates(
+    fact: str, conditions: Sequence[Node], degrees: Sequence[str], today: dt.date, *, some: bool = False
+) -> list[Any]:
+    """Values of one unknown fact that the conditions can tell apart, one of each kind.
+
+    some: the fact is a language spoken at a level not given, so every level but none.
+    """
     reading = [
         leaf for node in conditions for leaf in leaves(node) if fact in REGISTRY[leaf.key].facts(leaf.arg)
     ]
@@ -60,12 +72,12 @@ def candidates(fact: str, conditions: Sequence[Node], degrees: Sequence[str], to
     if fact == "degree":
         values = list(degrees)
     elif fact.startswith("language:"):
-        values = list(Level)
+        values = [level for level in Level if not (some and level is Level.NONE)]
     elif fact == "sector":
         values = [sector.value for sector in Sector]
     elif fact == "stay":
         values = [stay.value for stay in Stay]
-    elif fact == "phd":
+    elif fact in ("phd", "online"):
         values = [True, False]
     else:
         values = [
@@ -92,7 +104,9 @@ def completions(
     today: dt.date,
 ) -> list[tuple[Assignment, Profile]] | None:
     """Every way the missing facts can turn out, or None when there are too many to try."""
-    domains = [values_to_try(requirement, fact, degrees, today) for fact in missing]
+    domains = [
+        values_to_try(requirement, fact, degrees, today, some=spoken(profile, fact)) for fact in missing
+    ]
     count = 1
     for domain in domains:
         count *= max(len(domain), 1)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from mlis_cli.engine.evaluation import evaluate_requirement
+from mlis_cli.engine.evaluation import country_verdicts, evaluate_requirement
 from mlis_cli.model.profile import Profile
 from mlis_cli.model.ruleset import RuleSet
-from mlis_cli.model.verdicts import Verdict, worst
+from mlis_cli.model.verdicts import Verdict
 
 RECOGNITION_KINDS = ("accreditation", "review")
 
@@ -33,17 +33,10 @@ class Cell:
 def recognition(ruleset: RuleSet, degree: str, country: str, today: dt.date) -> Cell:
     profile = Profile(degree=degree)
     degrees = tuple(ruleset.degrees)
-    results = [
-        evaluate_requirement(requirement, profile, today, degrees)
-        for requirement in ruleset.countries[country].requirements
-        if requirement.kind in RECOGNITION_KINDS
-    ]
-    return Cell(
-        degree,
-        country,
-        worst(r.verdict for r in results),
-        worst(r.worst_case for r in results),
-    )
+    rules = [r for r in ruleset.countries[country].requirements if r.kind in RECOGNITION_KINDS]
+    results = [evaluate_requirement(requirement, profile, today, degrees) for requirement in rules]
+    verdict, worst_case = country_verdicts(rules, results, profile, today, degrees)
+    return Cell(degree, country, verdict, worst_case)
 
 
 def matrix(ruleset: RuleSet, today: dt.date) -> list[list[Cell]]:

@@ -23,18 +23,22 @@ from typing import Any
 
 from mlis_cli.engine.conditions import REGISTRY
 from mlis_cli.engine.conditions.logic import leaves
-from mlis_cli.engine.evaluation import evaluate_requirement
+from mlis_cli.engine.evaluation import evaluate_requirement, joint_best
 from mlis_cli.model.conditions import Leaf
 from mlis_cli.model.profile import Profile
 from mlis_cli.model.ruleset import Country, Requirement, RuleSet
 from mlis_cli.model.verdicts import Verdict, worst
 
-PLAIN_FACTS = ("degree", "citizenship", "age", "sector", "stay", "graduated", "experience", "phd")
+PLAIN_FACTS = ("degree", "citizenship", "age", "sector", "stay", "graduated", "experience", "phd", "online")
 REDUCED_FACTS = ("citizenship", "age", "experience", "graduated")
 """Facts with many values that the rules compare against a few (and every language);
 the other facts are few-valued and used as they are."""
 
 MAX_REMEMBERED = 8_192
+
+SOME = "some"
+"""A language's value when spoken at a level not given (`de: some`): not the same as not
+given, since it meets A1. Its probe profile names the language with no level."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -101,7 +105,8 @@ class Summaries:
 
     def of(self, profile: Profile, codes: Sequence[str]) -> list[Summary]:
         """The answer for each country, in the order asked."""
-        get = profile.languages.get
+        get = profile.level
+        spoken = profile.languages
         values = (
             profile.degree,
             profile.citizenship,
@@ -111,7 +116,8 @@ class Summaries:
             profile.graduated,
             profile.experience,
             profile.phd,
-            *(get(code) for code in self._languages),
+            profile.online,
+            *(SOME if code in spoken and spoken[code] is None else get(code) for code in self._languages),
         )
         try:
             classes = tuple(map(operator.getitem, self._seen, values))
@@ -134,7 +140,7 @@ class Summaries:
         """A number for what every test of the rules makes of this value of one fact."""
         tests = self._tests[slot]
         assert tests is not None
-        probe = Profile().with_value(self.facts[slot], value)
+        probe = Profile().with_value(self.facts[slot], None if value == SOME else value)
         signature = tuple(REGISTRY[leaf.key].test(leaf.arg, probe, self.today) for leaf in tests)
         known = self.signatures[slot]
         try:
@@ -167,12 +173,14 @@ class _Country:
         self._pick = _picker(self._slots)
         self._positions = [positions.get(slot) for slot in self._slots]
         self._local: list[list[int]] = [[] for _ in self._slots]
+        self._local_numbers: list[dict[tuple[bool | None, ...], int]] = [{} for _ in self._slots]
         # For each fact, what this country makes of each class seen so far: filled on
         # first sight, then read in C by map(getitem, ...).
         self._maps: list[dict[Any, Any]] = [{} for _ in self._slots]
         self._answers: dict[tuple[Any, ...], Summary] = {}
         self._seen: dict[tuple[Any, ...], Summary] = {}
         self._degrees = tuple(ruleset.degrees)
+        self._rules = country.requirements
         self._requirements: list[tuple[Requirement, Callable[[Any], Any], dict[Any, Any]]] = [
             (requirement, _picker([list(facts).index(fact) for fact in requirement.facts]), {})
             for requirement in country.requirements
@@ -204,12 +212,12 @@ class _Country:
         assert positions is not None
         signatures = self.owner.signatures[self._slots[index]]
         local = self._local[index]
-        mine = [tuple(signatures[n][p] for p in positions) for n in range(len(local))]
+        # One number per signature this country's tests give, kept for the whole run: two
+        # global classes are one local class exactly when this country's tests agree on them.
+        numbers = self._local_numbers[index]
         while len(local) <= number:
             own = tuple(signatures[len(local)][p] for p in positions)
-            if own not in mine:
-                mine.append(own)
-            local.append(mine.index(own))
+            local.append(numbers.setdefault(own, len(numbers)))
         return local[number]
 
     def _combine(self, profile: Profile, key: tuple[Any, ...]) -> Summary:
@@ -229,7 +237,9 @@ class _Country:
             verdicts.append(answer[0])
             worst_cases.append(answer[1])
             open_questions.update(dict.fromkeys(answer[2]))
-        verdict, worst_case = worst(verdicts), worst(worst_cases)
+        ends = list(zip(verdicts, worst_cases, strict=True))
+        verdict = joint_best(self._rules, ends, profile, self.today, self._degrees)
+        worst_case = worst(worst_cases)
         shown = worst_case if self.strict else verdict
         fields = (shown, worst_case, verdict == worst_case, tuple(open_questions))
         summary = self._seen.get(fields)

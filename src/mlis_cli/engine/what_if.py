@@ -42,7 +42,6 @@ from mlis_cli.model.report import (
     Report,
     RequirementChange,
     RequirementResult,
-    Status,
     WhatIf,
     WhatIfPath,
 )
@@ -62,10 +61,10 @@ founding post advises those set on Belgium to look into a PhD at a Belgian
 university, so the rules may name it as a way in.
 """
 
-CONDITIONS: tuple[str, ...] = ("age", "citizenship", "graduated")
+CONDITIONS: tuple[str, ...] = ("age", "citizenship", "graduated", "online")
 """Facts that may matter but are never suggested as actions: age only grows
 (and is nobody's plan), a citizenship is not a step to recommend, and the year
-of graduation is past."""
+of graduation and how the degree was studied are past."""
 
 RAISED_ONLY = frozenset({"language", "experience", "phd"})
 """Facts on a scale where the action is to go up: a known level, number of
@@ -179,6 +178,18 @@ def _improves(new: Ends, old: Ends) -> bool:
     return new != old and _at_least_as_good(new, old)
 
 
+def _known_improvement(new: Ends, old: Ends) -> bool:
+    """An improvement a person can act on: an end that gets better reaches a known verdict.
+
+    Leaving a known barrier for what the sources are silent on (unlikely to
+    unknown) ranks better on the scale, but it is no path to recommend.
+    """
+    return _improves(new, old) and any(
+        after.rank < before.rank and after is not Verdict.UNKNOWN
+        for after, before in zip(new, old, strict=True)
+    )
+
+
 def _no_bigger(a: Changes, b: Changes) -> bool:
     """Whether a asks for no more than b: a subset of b's facts, each at most as far up a scale."""
     wanted = dict(b)
@@ -231,7 +242,9 @@ class _Search:
                     requirement, profile, self.today, self._degrees
                 )
             requirements.append(self._requirements[key])
-        verdict, worst_case = country_verdicts(requirements)
+        verdict, worst_case = country_verdicts(
+            self.country.requirements, requirements, profile, self.today, self._degrees
+        )
         result = _Result(worst_case if self.strict else verdict, worst_case, tuple(requirements))
         self._results[changes] = result
         return result
@@ -270,7 +283,7 @@ class _Search:
             for value in values:
                 changes: Changes = ((fact, value),)
                 ends = _ends(self.result(changes))
-                if _improves(ends, now):
+                if _known_improvement(ends, now):
                     found[changes] = ends
                 if ends == BEST:
                     at_best.add((fact, value))
@@ -280,7 +293,7 @@ class _Search:
                     continue  # one change alone is already the best there is
                 changes = ((first, one), (second, two))
                 ends = _ends(self.result(changes))
-                if _improves(ends, now):
+                if _known_improvement(ends, now):
                     found[changes] = ends
         smallest = [
             changes
@@ -417,6 +430,12 @@ class _Search:
             words = f"at age {values[0]}"
         elif fact == "citizenship":
             words = f"with a citizenship of {_countries_words(values, self.ruleset.groups.values())}"
+        elif fact == "online":
+            words = (
+                "with a degree studied fully online"
+                if values[0]
+                else "with a degree not studied fully online"
+            )
         else:
             words = f"having graduated in {values[0]}"
         sentence = (
@@ -461,9 +480,7 @@ def _requirement_change(before: _Result, after: RequirementResult) -> Requiremen
 
 def _steps_of(requirement: RequirementResult) -> tuple[str, ...]:
     """As the engine's next steps: an open requirement's worst case, to be safe."""
-    if requirement.status is Status.OPEN:
-        return requirement.outcomes[-1].steps
-    return requirement.outcome.steps
+    return requirement.worst_outcome.steps
 
 
 def _sources_of(requirements: Iterable[RequirementResult]) -> tuple[str, ...]:

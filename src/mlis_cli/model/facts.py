@@ -23,6 +23,9 @@ FACTS: dict[str, Fact] = {
         Fact("graduated", "--graduated YEAR", "In which year did you graduate?"),
         Fact("experience", "--experience YEARS", "How many years of library work have you done?"),
         Fact("phd", "--phd / --no-phd", "Do you hold a doctorate?"),
+        Fact(
+            "online", "--online / --no-online", "Did you (or do you) study your library degree fully online?"
+        ),
     )
 }
 

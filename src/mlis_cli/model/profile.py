@@ -1,4 +1,10 @@
-"""What a person tells us: the facts the rules test. Every fact may be unknown (None)."""
+"""What a person tells us: the facts the rules test. Every fact may be unknown (None).
+
+Languages are the exception to "unknown": once a person names any language,
+the languages they did not name count as not spoken (Level.NONE, assumed),
+because someone who typed their languages believes they said what they speak.
+A language named with no level (`de: some`) stays open.
+"""
 
 from __future__ import annotations
 
@@ -15,18 +21,38 @@ class Profile:
     degree: str | None = None
     citizenship: tuple[str, ...] | None = None
     age: int | None = None
-    languages: dict[str, Level] = field(default_factory=dict)
+    languages: dict[str, Level | None] = field(default_factory=dict)
+    """Languages named, with their level; None: spoken, level not given."""
     sector: str | None = None
     stay: str | None = None
     graduated: int | None = None
     experience: float | None = None
     phd: bool | None = None
+    online: bool | None = None
+    """Whether the library degree is (or was) studied fully online."""
+    languages_listed: bool = False
+    """Whether the person named their languages: then one not named counts as none."""
 
     def value(self, fact: str) -> Any:
         """The value of a fact by name ('age', 'language:de'), or None when unknown."""
         if fact.startswith("language:"):
-            return self.languages.get(fact.partition(":")[2])
+            return self.level(fact[LANGUAGE_PREFIX:])
         return getattr(self, fact)
+
+    def level(self, code: str) -> Level | None:
+        """How well the person speaks a language: as named, none if they listed others, or None."""
+        languages = self.languages
+        if code in languages:
+            return languages[code]
+        return Level.NONE if self.languages_listed else None
+
+    def assumed(self, fact: str) -> bool:
+        """Whether the fact's value is assumed, not given: a language not among those listed."""
+        return (
+            fact.startswith("language:")
+            and self.languages_listed
+            and fact[LANGUAGE_PREFIX:] not in self.languages
+        )
 
     def with_value(self, fact: str, value: Any) -> Profile:
         """The profile with one fact set; 'language:de' sets one language."""
@@ -47,14 +73,32 @@ class Profile:
             "degree": self.degree,
             "citizenship": list(self.citizenship) if self.citizenship is not None else None,
             "age": self.age,
-            "languages": {code: level.value for code, level in sorted(self.languages.items())},
+            "languages": {
+                code: SOME if level is None else level.value for code, level in sorted(self.languages.items())
+            },
             "sector": self.sector,
             "stay": self.stay,
             "graduated": self.graduated,
             "experience": experience,
             "phd": self.phd,
+            "online": self.online,
         }
 
 
-FIELDS = ("degree", "citizenship", "age", "languages", "sector", "stay", "graduated", "experience", "phd")
+FIELDS = (
+    "degree",
+    "citizenship",
+    "age",
+    "languages",
+    "sector",
+    "stay",
+    "graduated",
+    "experience",
+    "phd",
+    "online",
+    "languages_listed",
+)
 """Profile's fields, in order."""
+LANGUAGE_PREFIX = len("language:")
+SOME = "some"
+"""How a language spoken at a level not given is written: `de: some`, `--lang de:some`."""

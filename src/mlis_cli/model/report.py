@@ -7,16 +7,27 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from mlis_cli.model.profile import Profile
-from mlis_cli.model.ruleset import SeeAlso, Source
+from mlis_cli.model.ruleset import Evidence, SeeAlso, Source
 from mlis_cli.model.verdicts import Verdict
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: unknown ranks between case_by_case and unlikely; requirement status case_by_case and
+not_known; assumed facts; looked_for on unknown outcomes."""
 
 
 class Status(StrEnum):
+    """Where a requirement stands, from the verdict of the one outcome left, or open."""
+
     MET = "met"
+    """eligible or conditional"""
+    CASE_BY_CASE = "case_by_case"
+    """an authority or employer decides"""
     NOT_MET = "not_met"
+    """unlikely or ineligible"""
+    NOT_KNOWN = "not_known"
+    """unknown: the sources are silent, which is not a failure"""
     OPEN = "open"
+    """depends on a fact not given"""
 
 
 class TrialResult(StrEnum):
@@ -37,6 +48,10 @@ class Outcome(NamedTuple):
     sources: tuple[str, ...]
     see: tuple[SeeAlso, ...] = ()
     """Commands that continue the steps, where the rules say so."""
+    looked_for: str | None = None
+    """For an unknown verdict: what was looked for in the sources and not found."""
+    evidence: Evidence | None = None
+    """What its sources are worth: how many, the strongest, the newest."""
 
 
 class Trial(NamedTuple):
@@ -58,10 +73,16 @@ class RequirementResult(NamedTuple):
     outcome: Outcome
     """The outcome shown first: the one that applies, or the best still possible."""
     outcomes: tuple[Outcome, ...]
-    """Every outcome still possible given the facts known, best first."""
+    """Every outcome still possible given the facts known, in the order the rules check them."""
     trials: tuple[Trial, ...]
     compared: tuple[tuple[str, Any], ...]
     missing: tuple[str, ...]
+
+    @property
+    def worst_outcome(self) -> Outcome:
+        """The outcome to prepare for: the one that applies, or the worst still possible
+        (the later case where two are equally bad)."""
+        return max(reversed(self.outcomes), key=lambda outcome: outcome.verdict.rank)
 
 
 class OpenQuestion(NamedTuple):
@@ -149,6 +170,8 @@ class CountryResult(NamedTuple):
     stale: bool
     see: tuple[SeeAlso, ...] = ()
     """Commands that continue the next steps, gathered like them."""
+    assumed: tuple[str, ...] = ()
+    """Facts the requirements read that were assumed, not given: languages not among those listed."""
     what_if: WhatIf | None = None
     """Computed only when asked (mlis_cli.engine.what_if), since it evaluates the rules many times."""
 

@@ -41,6 +41,18 @@ class SeeAlso(NamedTuple):
         return {"ref": self.ref, "command": self.command, "title": self.title}
 
 
+class Evidence(NamedTuple):
+    """What a case's sources are worth together: how many, the strongest, the newest dated one."""
+
+    sources: int
+    strongest: str
+    """official, secondary or weak: the most reliable of them."""
+    newest: dt.date | None
+    """The newest date a source shows; None when none shows a date."""
+    undated: int = 0
+    """How many of them show no date."""
+
+
 class Case(NamedTuple):
     condition: Node | None
     """None for the `otherwise` case."""
@@ -53,6 +65,9 @@ class Case(NamedTuple):
     steps: tuple[str, ...]
     sources: tuple[str, ...]
     see: tuple[SeeAlso, ...] = ()
+    looked_for: str | None = None
+    """For an unknown verdict: what was looked for in the sources and not found."""
+    evidence: Evidence | None = None
 
 
 class Requirement(NamedTuple):

@@ -7,12 +7,16 @@ from enum import StrEnum
 
 
 class Verdict(StrEnum):
+    """Best to worst. A known barrier outranks what the sources leave unknown, so that
+    "recognition unlikely, visa unknown" reads unlikely; unknown still outranks every
+    verdict that lets a person go ahead."""
+
     ELIGIBLE = "eligible"
     CONDITIONAL = "conditional"
     CASE_BY_CASE = "case_by_case"
+    UNKNOWN = "unknown"
     UNLIKELY = "unlikely"
     INELIGIBLE = "ineligible"
-    UNKNOWN = "unknown"
 
     @property
     def rank(self) -> int:
@@ -26,9 +30,9 @@ MEANINGS: dict[Verdict, str] = {
     Verdict.ELIGIBLE: "recognised; nothing recorded stands in the way",
     Verdict.CONDITIONAL: "recognised; a standard step remains (permit, membership, registration)",
     Verdict.CASE_BY_CASE: "an authority or employer decides individually",
+    Verdict.UNKNOWN: "the sources are silent on this profile; mlis says what was looked for",
     Verdict.UNLIKELY: "a hard barrier on the usual path (nationality, fluent language)",
     Verdict.INELIGIBLE: "a rule excludes this profile",
-    Verdict.UNKNOWN: "no rule covers this profile; the sources are silent",
 }
 
 

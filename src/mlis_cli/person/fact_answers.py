@@ -15,7 +15,18 @@ from mlis_cli.errors import UsageError
 from mlis_cli.model.profile import Profile
 from mlis_cli.person.profile_input import nearest, parse_profile
 
-FACT_NAMES = ("degree", "citizenship", "age", "languages", "sector", "stay", "graduated", "experience", "phd")
+FACT_NAMES = (
+    "degree",
+    "citizenship",
+    "age",
+    "languages",
+    "sector",
+    "stay",
+    "graduated",
+    "experience",
+    "phd",
+    "online",
+)
 """The facts of a saved profile, in the order they are asked and shown."""
 
 ALIASES = {"lang": "languages", "language": "languages"}
@@ -29,6 +40,7 @@ NAMES_FOR_PEOPLE = (
     "graduated",
     "experience",
     "phd",
+    "online",
 )
 
 _YES = ("yes", "y", "true")
@@ -57,15 +69,15 @@ def read_answer(key: str, text: str, degrees: Iterable[str], today: dt.date) -> 
     """The normalised value of fact `key` typed as `text`, or UsageError saying what was expected.
 
     Languages are CODE:LEVEL items separated by commas or spaces (`de:B2, fi:native`);
-    phd is yes or no; citizenships are separated by commas.
+    phd and online are yes or no; citizenships are separated by commas.
     """
     raw: Any = text.strip()
     if key == "languages":
         raw = [part for part in re.split(r"[,\s]+", raw) if part]
     elif key == "citizenship":
         raw = ",".join(part.strip() for part in raw.split(","))
-    elif key == "phd":
-        raw = yes_or_no("phd", raw)
+    elif key in ("phd", "online"):
+        raw = yes_or_no(key, raw)
     value = known_facts(parse_profile({key: raw}, degrees, today)).get(key)
     if value is None:
         raise UsageError(f"{key}: no value given")

@@ -15,7 +15,7 @@ from typing import Any
 from mlis_cli.errors import UsageError
 from mlis_cli.model.facts import FACTS
 from mlis_cli.model.iso3166 import ALIASES, NAMES
-from mlis_cli.model.profile import Profile
+from mlis_cli.model.profile import SOME, Profile
 from mlis_cli.model.vocabulary import Level, Sector, Stay
 
 PROFILE_KEYS = (*FACTS, "languages")
@@ -75,17 +75,21 @@ def parse_degree(value: Any, degrees: Iterable[str]) -> str:
     return code
 
 
-def parse_level(code: str, value: Any) -> Level:
-    level = _LEVELS.get(str(value).strip().lower()) if isinstance(value, str) else None
+def parse_level(code: str, value: Any) -> Level | None:
+    """A CEFR level, none or native; None for `some` (spoken, level not given)."""
+    word = value.strip().lower() if isinstance(value, str) else None
+    if word == SOME:
+        return None
+    level = _LEVELS.get(word) if word is not None else None
     if level is None:
         raise UsageError(
             f"language level {_shown(value)} for {_shown(code)}: expected one of "
-            f"{', '.join(level.value for level in Level)}"
+            f"{', '.join([*(level.value for level in Level), SOME])}"
         )
     return level
 
 
-def parse_language(text: str) -> tuple[str, Level]:
+def parse_language(text: str) -> tuple[str, Level | None]:
     """'de:B2' -> ('de', Level.B2)"""
     code, sep, level = text.partition(":")
     if not sep:
@@ -148,7 +152,7 @@ def _citizenships(value: Any) -> tuple[str, ...]:
     return tuple(sorted(codes))
 
 
-def _languages(value: Any) -> dict[str, Level]:
+def _languages(value: Any) -> dict[str, Level | None]:
     if isinstance(value, Mapping):
         languages = {}
         for code, level in value.items():
@@ -193,11 +197,11 @@ def parse_profile(data: Mapping[str, Any], degrees: Iterable[str], today: dt.dat
             facts["graduated"] = _whole_number("graduated", value, 1900, today.year + 10)
         elif key == "experience":
             facts["experience"] = _number("experience", value, 0, MAX_EXPERIENCE)
-        elif key == "phd":
+        elif key in ("phd", "online"):
             if not isinstance(value, bool):
-                raise UsageError(f"phd: expected true or false, got {_shown(value)}")
-            facts["phd"] = value
-    return Profile(**facts)
+                raise UsageError(f"{key}: expected true or false, got {_shown(value)}")
+            facts[key] = value
+    return Profile(**facts, languages_listed=bool(facts.get("languages")))
 
 
 _FIELDS = {key: ("languages" if key == "language" else key) for key in PROFILE_KEYS}
@@ -237,7 +241,7 @@ class ProfileReader:
                 facts[_FIELDS[key]] = self._fact(known, key, value)
             except _Unhashable:
                 return parse_profile(data, self.degrees, self.today)
-        return Profile(**facts)
+        return Profile(**facts, languages_listed=bool(facts.get("languages")))
 
     def _fact(self, known: dict[Any, Any], key: str, value: Any) -> Any:
         """One fact's normalised value, checked by parse_profile the first time it is seen."""

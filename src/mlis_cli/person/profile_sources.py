@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from mlis_cli.errors import UsageError
+from mlis_cli.model.profile import SOME
 from mlis_cli.person.profile_input import BOTH_LANGUAGE_KEYS, parse_language
 
 
@@ -46,7 +47,7 @@ def merge(file_facts: dict[str, Any], flags: dict[str, Any], languages: Iterable
         if not isinstance(base, dict):
             raise UsageError("languages in the profile file: expected a mapping such as {de: B2}")
         merged = {str(code).lower(): level for code, level in base.items()}
-        merged.update((code, level.value) for code, level in given)
+        merged.update((code, SOME if level is None else level.value) for code, level in given)
         facts["languages"] = merged
     return facts
 

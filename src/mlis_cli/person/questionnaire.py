@@ -91,6 +91,12 @@ def questions(degrees: Mapping[str, Degree]) -> list[Question]:
             ("A number of years; 1.5 is fine.",),
         ),
         Question("phd", "phd", "Do you hold a doctorate?", ("yes or no.",)),
+        Question(
+            "online",
+            "online",
+            "Did you (or do you) study your library degree fully online?",
+            ("yes or no; some working-holiday schemes do not count online study.",),
+        ),
     ]
 
 

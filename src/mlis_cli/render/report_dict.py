@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,6 +21,7 @@ from mlis_cli.model.report import (
 from mlis_cli.model.ruleset import Source
 from mlis_cli.model.verdicts import Verdict
 from mlis_cli.model.vocabulary import Level
+from mlis_cli.render.evidence import evidence_dict
 
 
 def report_dict(report: Report) -> dict[str, Any]:
@@ -28,11 +30,11 @@ def report_dict(report: Report) -> dict[str, Any]:
         "today": report.today.isoformat(),
         "strict": report.strict,
         "profile": report.profile.to_dict(),
-        "results": [result_dict(result) for result in report.results],
+        "results": [result_dict(result, report.today) for result in report.results],
     }
 
 
-def result_dict(result: CountryResult) -> dict[str, Any]:
+def result_dict(result: CountryResult, today: dt.date) -> dict[str, Any]:
     return {
         "country": result.code,
         "name": result.name,
@@ -41,8 +43,9 @@ def result_dict(result: CountryResult) -> dict[str, Any]:
         "verdict": result.verdict.value,
         "worst_case": result.worst_case.value,
         "complete": result.complete,
-        "requirements": [requirement_dict(r) for r in result.requirements],
+        "requirements": [requirement_dict(r, today) for r in result.requirements],
         "open_questions": [question_dict(q) for q in result.open_questions],
+        "assumed": [{"fact": fact, "value": "none"} for fact in result.assumed],
         "next_steps": list(result.next_steps),
         "see": [link.to_dict() for link in result.see],
         "paths": [path_dict(p) for p in result.what_if.paths] if result.what_if else None,
@@ -55,7 +58,7 @@ def result_dict(result: CountryResult) -> dict[str, Any]:
     }
 
 
-def requirement_dict(requirement: RequirementResult) -> dict[str, Any]:
+def requirement_dict(requirement: RequirementResult, today: dt.date) -> dict[str, Any]:
     outcome = requirement.outcome
     return {
         "id": requirement.id,
@@ -67,11 +70,13 @@ def requirement_dict(requirement: RequirementResult) -> dict[str, Any]:
         "reason": outcome.reason,
         "steps": list(outcome.steps),
         "see": [link.to_dict() for link in outcome.see],
+        "looked_for": outcome.looked_for,
         "sources": list(outcome.sources),
+        "evidence": evidence_dict(outcome.evidence, today),
         "matched_case": outcome.case if requirement.status is not Status.OPEN else None,
         "compared": dict(requirement.compared),
         "missing": list(requirement.missing),
-        "outcomes": [outcome_dict(o) for o in requirement.outcomes]
+        "outcomes": [outcome_dict(o, today) for o in requirement.outcomes]
         if requirement.status is Status.OPEN
         else [],
         "cases_tried": [
@@ -81,7 +86,7 @@ def requirement_dict(requirement: RequirementResult) -> dict[str, Any]:
     }
 
 
-def outcome_dict(outcome: Outcome) -> dict[str, Any]:
+def outcome_dict(outcome: Outcome, today: dt.date) -> dict[str, Any]:
     return {
         "case": outcome.case,
         "condition": outcome.condition,
@@ -89,7 +94,9 @@ def outcome_dict(outcome: Outcome) -> dict[str, Any]:
         "reason": outcome.reason,
         "steps": list(outcome.steps),
         "see": [link.to_dict() for link in outcome.see],
+        "looked_for": outcome.looked_for,
         "sources": list(outcome.sources),
+        "evidence": evidence_dict(outcome.evidence, today),
     }
 
 

@@ -39,7 +39,7 @@ def report_output(
 
     return Output(
         document=report_dict(report),
-        records=[result_dict(result) for result in report.results],
+        records=[result_dict(result, report.today) for result in report.results],
         columns=CSV_COLUMNS,
         text=text,
         rows=[csv_row(result) for result in report.results],

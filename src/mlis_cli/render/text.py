@@ -5,13 +5,16 @@ Color is never the only signal: every mark is also a word (met, not met, open).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from mlis_cli.model.report import CountryResult, Report, RequirementResult, Status, TrialResult
+from mlis_cli.model.iso639 import NAMES as LANGUAGE_NAMES
+from mlis_cli.model.report import CountryResult, Outcome, Report, RequirementResult, Status, TrialResult
 from mlis_cli.model.ruleset import Source
 from mlis_cli.model.verdicts import Verdict
+from mlis_cli.render.evidence import evidence_words
 from mlis_cli.render.layout import block, item
 
 if TYPE_CHECKING:
@@ -28,9 +31,12 @@ VERDICT_STYLES: dict[Verdict, str] = {
 }
 STATUS_MARKS: dict[Status, tuple[str, str]] = {
     Status.MET: ("✓ met", "green"),
+    Status.CASE_BY_CASE: ("~ decided case by case", "yellow"),
     Status.NOT_MET: ("✗ not met", "red"),
-    Status.OPEN: ("? open", "yellow"),
+    Status.NOT_KNOWN: ("? not known", "magenta"),
+    Status.OPEN: ("… open", "yellow"),
 }
+"""A mark and the words for it, by where a requirement stands; color is never the only signal."""
 TRIAL_WORDS: dict[TrialResult, str] = {
     TrialResult.MATCHED: "matched",
     TrialResult.NOT_MATCHED: "did not match",
@@ -54,7 +60,7 @@ def render_report(report: Report, console: Console, *, explain: bool, brief: boo
     for index, result in enumerate(report.results):
         if index or len(report.results) > 1:
             console.print()
-        render_country(result, console, explain=explain, strict=report.strict)
+        render_country(result, console, explain=explain, strict=report.strict, today=report.today)
 
 
 def render_saved_facts(note: str, console: Console) -> None:
@@ -92,7 +98,9 @@ def print_table(table: Table, console: Console) -> None:
     console.file.write(_TRAILING_SPACES.sub(r"\1", captured.get()))
 
 
-def render_country(result: CountryResult, console: Console, *, explain: bool, strict: bool) -> None:
+def render_country(
+    result: CountryResult, console: Console, *, explain: bool, strict: bool, today: dt.date
+) -> None:
     from rich.markup import escape
 
     headline = f"[bold]{escape(result.name)} ({result.code})[/]: {verdict_text(result.verdict)}"
@@ -102,9 +110,11 @@ def render_country(result: CountryResult, console: Console, *, explain: bool, st
         headline += f" at best, {verdict_text(result.worst_case)} at worst"
     console.print(headline)
     block(console, f"[dim]{escape(result.association)}[/]", 2)
+    for fact in result.assumed:
+        block(console, escape(assumed_words(fact)), 2)
     console.print()
     for requirement in result.requirements:
-        render_requirement(requirement, console, explain=explain)
+        render_requirement(requirement, console, explain=explain, today=today)
     if result.open_questions:
         block(console, "[bold]Open questions[/]", 2)
         for question in result.open_questions:
@@ -126,6 +136,16 @@ def render_country(result: CountryResult, console: Console, *, explain: bool, st
     if result.stale:
         reviewed += " [bold red]warning: more than 12 months ago; advice may be out of date[/]"
     block(console, reviewed, 2)
+
+
+def assumed_words(fact: str) -> str:
+    """Why a fact the person did not give counts as it does: a language not among theirs."""
+    code = fact.partition(":")[2]
+    name = LANGUAGE_NAMES.get(code, f"'{code}'")
+    return (
+        f"{name} is not among your languages, so it counts as none; "
+        f"add --lang {code}:LEVEL if you speak some ({code}:some if you do not know your level)."
+    )
 
 
 def render_see_also(result: CountryResult, console: Console) -> None:
@@ -250,7 +270,20 @@ def render_plan(result: CountryResult, sources: Mapping[str, Source], console: C
     console.print(f"  Rules reviewed {result.reviewed.isoformat()}")
 
 
-def render_requirement(requirement: RequirementResult, console: Console, *, explain: bool) -> None:
+def reason_words(outcome: Outcome, today: dt.date) -> str:
+    """The reason; for an unknown verdict, what was looked for; and how far to trust it."""
+    words = outcome.reason
+    if outcome.looked_for:
+        words += f" Looked for: {outcome.looked_for.rstrip('.')}."
+    trust = evidence_words(outcome.evidence, today)
+    if trust:
+        words += f" {trust}"
+    return words
+
+
+def render_requirement(
+    requirement: RequirementResult, console: Console, *, explain: bool, today: dt.date
+) -> None:
     from rich.markup import escape
 
     mark, style = STATUS_MARKS[requirement.status]
@@ -269,10 +302,13 @@ def render_requirement(requirement: RequirementResult, console: Console, *, expl
         for outcome in requirement.outcomes:
             when = f"if {outcome.condition}" if outcome.condition else "otherwise"
             item(
-                console, "-", f"{escape(when)}: {verdict_text(outcome.verdict)}. {escape(outcome.reason)}", 6
+                console,
+                "-",
+                f"{escape(when)}: {verdict_text(outcome.verdict)}. {escape(reason_words(outcome, today))}",
+                6,
             )
     else:
-        block(console, escape(requirement.outcome.reason), 6)
+        block(console, escape(reason_words(requirement.outcome, today)), 6)
     if explain:
         for trial in requirement.trials:
             condition = trial.condition or "otherwise"

@@ -28,7 +28,8 @@ from typing import Any
 from mlis_cli import __version__
 from mlis_cli.model.ruleset import RuleSet
 
-FORMAT = 1
+FORMAT = 2
+"""Bumped whenever the compiled rules change shape, so an older cache is never read."""
 _MAGIC = b"mlis-rules-cache\n"
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import NamedTuple
+
 from mlis_cli.catalog.see_also import command_for, parse_reference
 from mlis_cli.engine.conditions import logic
 from mlis_cli.engine.conditions.base import Context
@@ -35,12 +38,12 @@ def compile_ruleset(collected: Collected) -> rs.RuleSet:
     }
     context = Context({code: group.members for code, group in groups.items()})
     degrees = {code: _degree(code, degree) for code, degree in degrees_file.degrees.items()}
-    titles = _see_titles(degrees)
+    lookup = _Lookup(_see_titles(degrees), sources_file)
     countries = {}
     for parsed in sorted(collected.countries, key=lambda p: p.display):
         country = parsed.model
         assert isinstance(country, CountryFile)
-        countries[country.code] = _country(country, context, parsed.display, titles)
+        countries[country.code] = _country(country, context, parsed.display, lookup)
     certificates = rs.Certificates()
     if collected.certificates is not None:
         certificates_file = collected.certificates.model
@@ -134,7 +137,25 @@ def _certificate(key: str, entry: CertificateEntry) -> rs.Certificate:
     )
 
 
-def _country(country: CountryFile, context: Context, display: str, titles: dict[str, str]) -> rs.Country:
+class _Lookup(NamedTuple):
+    """What compiling a case needs from the other files."""
+
+    titles: dict[str, str]
+    """What each see-also reference is about."""
+    sources: SourcesFile
+
+
+RELIABILITY_ORDER = ("official", "secondary", "weak")
+
+
+def _evidence(ids: list[str], sources: SourcesFile) -> rs.Evidence:
+    cited = [sources.sources[source_id] for source_id in ids]
+    dates = [source.date for source in cited if isinstance(source.date, dt.date)]
+    strongest = min((source.reliability.value for source in cited), key=RELIABILITY_ORDER.index)
+    return rs.Evidence(len(cited), strongest, max(dates, default=None), len(cited) - len(dates))
+
+
+def _country(country: CountryFile, context: Context, display: str, lookup: _Lookup) -> rs.Country:
     return rs.Country(
         code=country.code,
         name=country.name,
@@ -143,7 +164,7 @@ def _country(country: CountryFile, context: Context, display: str, titles: dict[
         association=country.association,
         reviewed=country.reviewed,
         requirements=tuple(
-            _requirement(requirement, context, titles) for requirement in country.requirements
+            _requirement(requirement, context, lookup) for requirement in country.requirements
         ),
         tests=tuple(
             rs.RuleTest(
@@ -164,8 +185,8 @@ def _country(country: CountryFile, context: Context, display: str, titles: dict[
     )
 
 
-def _requirement(requirement: RequirementModel, context: Context, titles: dict[str, str]) -> rs.Requirement:
-    cases = tuple(_case(case, context, titles) for case in requirement.cases)
+def _requirement(requirement: RequirementModel, context: Context, lookup: _Lookup) -> rs.Requirement:
+    cases = tuple(_case(case, context, lookup) for case in requirement.cases)
     facts: dict[str, None] = {}
     for case in cases:
         facts.update(dict.fromkeys(case.facts))
@@ -178,7 +199,7 @@ def _requirement(requirement: RequirementModel, context: Context, titles: dict[s
     )
 
 
-def _case(case: CaseModel, context: Context, titles: dict[str, str]) -> rs.Case:
+def _case(case: CaseModel, context: Context, lookup: _Lookup) -> rs.Case:
     condition = logic.build(case.when, context) if case.when is not None else None
     return rs.Case(
         condition=condition,
@@ -188,5 +209,7 @@ def _case(case: CaseModel, context: Context, titles: dict[str, str]) -> rs.Case:
         reason=case.reason,
         steps=tuple(case.steps),
         sources=tuple(case.sources),
-        see=tuple(_see(reference, titles) for reference in case.see),
+        see=tuple(_see(reference, lookup.titles) for reference in case.see),
+        looked_for=case.looked_for,
+        evidence=_evidence(case.sources, lookup.sources),
     )

@@ -21,6 +21,7 @@ from mlis_cli import yaml_strict
 from mlis_cli.model.ruleset import RuleSet
 from mlis_cli.rulefiles.compile import compile_ruleset
 from mlis_cli.rulefiles.parsed import Collected, ParsedFile
+from mlis_cli.rulefiles.policy import policy_warnings
 from mlis_cli.rulefiles.problems import Problem, RulesInvalid, dotted, message_for
 from mlis_cli.rulefiles.references import check_references
 from mlis_cli.rulefiles.schema import (
@@ -143,9 +144,10 @@ def load(directory: Path, display_root: str) -> RuleSet:
 
 
 def problems_in(directory: Path, display_root: str) -> list[Problem]:
-    """Every problem in a directory, sorted: what `mlis rules validate` reports."""
+    """Every problem and policy warning in a directory, in file, line and column order:
+    what `mlis rules validate` reports."""
     collected = collect(directory, display_root)
-    return sorted(set(collected.problems + check_references(collected)))
+    return sorted(set(collected.problems + check_references(collected) + policy_warnings(collected)))
 
 
 def _model_for(relative: str) -> type[BaseModel] | None:

@@ -12,18 +12,31 @@ if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
 
+ERROR = "error"
+WARNING = "warning"
+"""What the verdict policy asks and the data does not do: reported, but the rules still load."""
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     file: str
     line: int
     column: int
     message: str
+    severity: str = ERROR
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: warning: {self.message}" if self.severity == WARNING else f"{where}: {self.message}"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "line": self.line, "column": self.column, "message": self.message}
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity,
+            "message": self.message,
+        }
 
 
 def dotted(loc: tuple[str | int, ...]) -> str:

@@ -232,11 +232,14 @@ def _check_condition(
                     (*path, "degree", index),
                     f"unknown degree code '{code}'; defined in degrees.yaml: {', '.join(sorted(degrees))}",
                 )
-    if condition.citizenship is not None and groups is not None:
-        for index, code in enumerate(condition.citizenship):
+    for key in ("citizenship", "only_citizenship"):
+        codes = getattr(condition, key)
+        if codes is None or groups is None:
+            continue
+        for index, code in enumerate(codes):
             if code not in NAMES and code not in groups:
                 yield parsed.problem(
-                    (*path, "citizenship", index),
+                    (*path, key, index),
                     f"unknown citizenship '{code}'; expected a country code "
                     f"or a group from groups.yaml ({', '.join(sorted(groups))})",
                 )

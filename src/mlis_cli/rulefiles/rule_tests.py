@@ -1,4 +1,9 @@
-"""Running the test cases that sit beside the rules in each country file."""
+"""Running the test cases that sit beside the rules in each country file.
+
+Each country also gets one more outcome, "every case is reached by a test":
+a case no test reaches (as the answer, or as one of an open requirement's
+possible answers) is a rule nobody has checked, and fails it.
+"""
 
 from __future__ import annotations
 
@@ -21,9 +26,23 @@ class TestOutcome:
         return not self.failures
 
 
+COVERAGE = "every case is reached by a test"
+
+
 def run_test(ruleset: RuleSet, country: Country, test: RuleTest) -> TestOutcome:
+    return _run(ruleset, country, test)[0]
+
+
+def _run(ruleset: RuleSet, country: Country, test: RuleTest) -> tuple[TestOutcome, set[tuple[int, int]]]:
+    """The test's outcome, and the cases it reached: (requirement, case) positions."""
     profile = parse_profile(test.profile, ruleset.degrees, test.today)
     result = evaluate_country(ruleset, country, profile, test.today)
+    reached = {
+        (position, outcome.case)
+        for position, requirement in enumerate(result.requirements)
+        for outcome in requirement.outcomes
+        if outcome.case is not None
+    }
     expect = test.expect
     failures = []
     if result.verdict != expect.verdict:
@@ -43,10 +62,28 @@ def run_test(ruleset: RuleSet, country: Country, test: RuleTest) -> TestOutcome:
         asked = [q.fact for q in result.open_questions]
         if sorted(asked) != sorted(expect.open_questions):
             failures.append(f"open_questions: expected {list(expect.open_questions)}, got {asked}")
-    return TestOutcome(country.code, country.file, test.name, tuple(failures))
+    return TestOutcome(country.code, country.file, test.name, tuple(failures)), reached
 
 
 def run_all(ruleset: RuleSet) -> list[TestOutcome]:
-    return [
-        run_test(ruleset, country, test) for country in ruleset.countries.values() for test in country.tests
-    ]
+    """Every test of every country, then each country's check that its tests reach every case."""
+    outcomes: list[TestOutcome] = []
+    for country in ruleset.countries.values():
+        reached: set[tuple[int, int]] = set()
+        for test in country.tests:
+            outcome, cases = _run(ruleset, country, test)
+            outcomes.append(outcome)
+            reached |= cases
+        outcomes.append(coverage(country, reached))
+    return outcomes
+
+
+def coverage(country: Country, reached: set[tuple[int, int]]) -> TestOutcome:
+    """Whether the country's tests reach every case; each case none reaches is a failure."""
+    missed = tuple(
+        f"{requirement.id} case {index + 1} ({case.description or 'otherwise'}): no test reaches it"
+        for position, requirement in enumerate(country.requirements)
+        for index, case in enumerate(requirement.cases)
+        if (position, index) not in reached
+    )
+    return TestOutcome(country.code, country.file, COVERAGE, missed)

@@ -110,6 +110,8 @@ class Condition(_Strict):
 
     degree: Slugs | None = None
     citizenship: Slugs | None = None
+    only_citizenship: Slugs | None = None
+    """Every citizenship held is one of these: for exclusions a dual national escapes."""
     age: Range | None = None
     language: Annotated[dict[LanguageCode, LevelName], Field(min_length=1)] | None = None
     sector: Sectors | None = None
@@ -117,6 +119,7 @@ class Condition(_Strict):
     graduated: GraduatedTest | None = None
     experience: Range | None = None
     phd: bool | None = None
+    online: bool | None = None
     all: Annotated[list[Condition], Field(min_length=1)] | None = None
     any: Annotated[list[Condition], Field(min_length=1)] | None = None
     not_: Annotated[Condition | None, Field(alias="not")] = None
@@ -138,6 +141,8 @@ class Case(_Strict):
     steps: list[Text] = []
     see: list[SeeReference] = []
     """Where the next steps continue: degrees, degrees:CODE or certificates."""
+    looked_for: Text | None = None
+    """For an unknown verdict: what was looked for in the sources and not found."""
     sources: Annotated[list[Slug], Field(min_length=1)]
 
     @model_validator(mode="after")

@@ -9,6 +9,8 @@ from mlis_cli.engine.conditions.degree import DegreeCondition
 from mlis_cli.engine.conditions.experience import ExperienceCondition
 from mlis_cli.engine.conditions.graduated import GraduatedCondition
 from mlis_cli.engine.conditions.language import LanguageCondition
+from mlis_cli.engine.conditions.online import OnlineCondition
+from mlis_cli.engine.conditions.only_citizenship import OnlyCitizenshipCondition
 from mlis_cli.engine.conditions.phd import PhdCondition
 from mlis_cli.engine.conditions.sector import SectorCondition
 from mlis_cli.engine.conditions.stay import StayCondition
@@ -18,6 +20,7 @@ REGISTRY: dict[str, ConditionType] = {
     for condition in (
         DegreeCondition(),
         CitizenshipCondition(),
+        OnlyCitizenshipCondition(),
         AgeCondition(),
         LanguageCondition(),
         SectorCondition(),
@@ -25,5 +28,6 @@ REGISTRY: dict[str, ConditionType] = {
         GraduatedCondition(),
         ExperienceCondition(),
         PhdCondition(),
+        OnlineCondition(),
     )
 }

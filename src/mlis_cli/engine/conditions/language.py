@@ -1,4 +1,8 @@
-"""`language: {de: B2}`: the person speaks each named language at that level or above."""
+"""`language: {de: B2}`: the person speaks each named language at that level or above.
+
+A language named without a level (`de: some`) meets A1 and leaves the higher
+levels open.
+"""
 
 from __future__ import annotations
 
@@ -25,9 +29,11 @@ class LanguageCondition:
     def test(self, arg: LevelsArg, profile: Profile, today: dt.date) -> Tri:
         unknown = False
         for code, needed in arg:
-            level = profile.languages.get(code)
+            level = profile.level(code)
             if level is None:
-                unknown = True
+                # `de: some` speaks it at some level, so it meets A1 (and none).
+                if code not in profile.languages or LEVEL_RANK[needed] > LEVEL_RANK[Level.A1]:
+                    unknown = True
             elif LEVEL_RANK[level] < LEVEL_RANK[needed]:
                 return False
         return None if unknown else True
