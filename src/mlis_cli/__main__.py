@@ -79,6 +79,10 @@ def silence_stdout() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     as_json = wants_json(args)
+    from mlis_cli.render.encoding import escape_what_cannot_be_encoded
+
+    escape_what_cannot_be_encoded(sys.stdout, json=as_json)
+    escape_what_cannot_be_encoded(sys.stderr, json=as_json)
     try:
         import typer
 

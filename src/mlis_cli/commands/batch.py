@@ -16,6 +16,7 @@ from mlis_cli.batch import COLUMNS, csv_row, read_lines
 from mlis_cli.commands.options import FailOn, OutputOptions, output_options
 from mlis_cli.commands.shared import exit_if_threshold_met, load_rules, today
 from mlis_cli.errors import UsageError
+from mlis_cli.render.encoding import escape_what_cannot_be_encoded
 from mlis_cli.render.formats import Format, StreamFormat, write_records
 
 
@@ -66,6 +67,7 @@ def batch(
     defaults = api.countries(country, ruleset, every=every) if country or every else []
     run = api.BatchEvaluator(ruleset, defaults, today=today(), strict=strict, fail_fast=fail_fast)
     out = sys.stdout
+    escape_what_cannot_be_encoded(out, json=output.format is Format.JSONL)
     with opened(source) as stream, progress(stream, source, output.no_color) as advance:
         lines = (line for _number, line in read_lines(stream, out.flush, advance))
         if output.format is Format.JSONL:

@@ -51,7 +51,10 @@ class Output(NamedTuple):
 
 
 def emit(output: Output, fmt: Format, *, no_color: bool = False, out: TextIO | None = None) -> None:
+    from mlis_cli.render.encoding import escape_what_cannot_be_encoded
+
     stream = out or sys.stdout
+    escape_what_cannot_be_encoded(stream, json=fmt in (Format.JSON, Format.JSONL))
     if fmt is Format.TEXT:
         from mlis_cli.render.terminal import make_console
 

@@ -14,6 +14,7 @@ from mlis_cli.model.iso639 import NAMES as LANGUAGE_NAMES
 from mlis_cli.model.report import CountryResult, Outcome, Report, RequirementResult, Status, TrialResult
 from mlis_cli.model.ruleset import Source
 from mlis_cli.model.verdicts import Verdict
+from mlis_cli.render.encoding import is_unicode
 from mlis_cli.render.evidence import evidence_words
 from mlis_cli.render.layout import block, item
 
@@ -37,6 +38,14 @@ STATUS_MARKS: dict[Status, tuple[str, str]] = {
     Status.OPEN: ("… open", "yellow"),
 }
 """A mark and the words for it, by where a requirement stands; color is never the only signal."""
+ASCII_MARKS: dict[Status, str] = {
+    Status.MET: "+ met",
+    Status.CASE_BY_CASE: "~ decided case by case",
+    Status.NOT_MET: "x not met",
+    Status.NOT_KNOWN: "? not known",
+    Status.OPEN: "... open",
+}
+"""The same marks for an output whose encoding cannot hold the others (cp1252, ASCII)."""
 TRIAL_WORDS: dict[TrialResult, str] = {
     TrialResult.MATCHED: "matched",
     TrialResult.NOT_MATCHED: "did not match",
@@ -287,6 +296,8 @@ def render_requirement(
     from rich.markup import escape
 
     mark, style = STATUS_MARKS[requirement.status]
+    if not is_unicode(console.encoding):
+        mark = ASCII_MARKS[requirement.status]
     item(
         console,
         f"[{style}]{mark}[/]",

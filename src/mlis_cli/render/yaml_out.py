@@ -8,4 +8,7 @@ import yaml
 
 
 def write_yaml(data: Any, out: TextIO) -> None:
-    yaml.safe_dump(data, out, sort_keys=False, allow_unicode=True, default_flow_style=False)
+    from mlis_cli.render.encoding import stream_is_unicode
+
+    # Where the encoding cannot hold every character, YAML escapes them itself.
+    yaml.safe_dump(data, out, sort_keys=False, allow_unicode=stream_is_unicode(out), default_flow_style=False)
