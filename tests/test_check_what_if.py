@@ -20,13 +20,13 @@ def test_check_what_if_adds_the_paths_and_the_conditions_that_matter_to_the_text
     section = run.stdout[run.stdout.index("  What would change") : run.stdout.index("  Sources\n")]
     assert section == (
         "  What would change the verdict\n"
-        "    - A post in an academic library, a post in a special library or a post in a corporate library \n"
-        "would make Belgium case_by_case (now unlikely).\n"
+        "    - A post in an academic library, a post in a special library or a post in a corporate library\n"
+        "      would make Belgium case_by_case (now unlikely).\n"
         "    - Holding a doctorate would make Belgium case_by_case (now unlikely).\n"
         "\n"
         "  Conditions that matter (facts, not actions)\n"
-        "    - With a citizenship of an EEA country or Switzerland, Belgium would be case_by_case (now \n"
-        "unlikely).\n"
+        "    - With a citizenship of an EEA country or Switzerland, Belgium would be case_by_case (now\n"
+        "      unlikely).\n"
         "\n"
     )
 
@@ -42,12 +42,12 @@ def test_check_what_if_shows_three_sentences_and_points_to_plan_for_the_rest(mli
     section = run.stdout[run.stdout.index("  What would change") : run.stdout.index("  Sources\n")]
     assert section.splitlines() == [
         "  What would change the verdict",
-        "    - Speaking 'fr' at B2 and a post in an academic library would make Belgium case_by_case (now ",
-        "unlikely).",
-        "    - Speaking 'fr' at B2 and a post in a special library would make Belgium case_by_case (now ",
-        "unlikely).",
-        "    - Speaking 'fr' at B2 and a post in a corporate library would make Belgium case_by_case (now ",
-        "unlikely).",
+        "    - Speaking 'fr' at B2 and a post in an academic library would make Belgium case_by_case (now",
+        "      unlikely).",
+        "    - Speaking 'fr' at B2 and a post in a special library would make Belgium case_by_case (now",
+        "      unlikely).",
+        "    - Speaking 'fr' at B2 and a post in a corporate library would make Belgium case_by_case (now",
+        "      unlikely).",
         "    'mlis plan --country be' with the same facts lists all 8 paths",
         "",
     ]
@@ -110,10 +110,10 @@ def test_check_brief_what_if_gives_the_best_path_of_each_country_under_the_table
     assert (run.exit_code, run.stderr) == (0, "")
     assert run.stdout.split("\n\n")[1] == (
         "What would change the verdict (the best path; 'mlis plan' lists all)\n"
-        "  Belgium (be): Speaking 'fr' at B2 and a post in an academic library would make Belgium \n"
-        "case_by_case (now unlikely).\n"
+        "  Belgium (be): Speaking 'fr' at B2 and a post in an academic library would make Belgium\n"
+        "                case_by_case (now unlikely).\n"
         "  Germany (de): Speaking 'de' at B2 would make Germany case_by_case (now unlikely).\n"
         "  Finland (fi): A short stay would make Finland conditional (now case_by_case).\n"
-        "  New Zealand (nz): No change of language, sector, stay, degree, experience or doctorate that the \n"
-        "rules mention improves it.\n"
+        "  New Zealand (nz): No change of language, sector, stay, degree, experience or doctorate that the\n"
+        "                    rules mention improves it.\n"
     )

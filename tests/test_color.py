@@ -156,9 +156,9 @@ def test_marks_are_words_not_only_colors(mlis, tmp_path) -> None:  # type: ignor
 
 
 def on_a_terminal(*args: str, **environ: str) -> str:
-    """What mlis writes to stdout when stdout is a terminal."""
+    """What mlis writes to stdout when stdout is a terminal (no pager: that is tests/test_pager.py)."""
     env = {key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "FORCE_COLOR")}
-    env.update({"TERM": "xterm", **environ})
+    env.update({"TERM": "xterm", "MLIS_PAGER": "", **environ})
     main, child = pty.openpty()
     process = subprocess.Popen([MLIS, *args], stdout=child, stderr=subprocess.PIPE, env=env)
     os.close(child)

@@ -229,8 +229,8 @@ none: No library degree
   Sources
     - [wikihow-mls-online] "How to Get a Masters of Library Science (MLS) Degree Online", wikiHow
       (copy in an offline mirror),
-      http://75-3-247-200.lightspeed.sntcca.sbcglobal.net:81/en-wikihow/A/pages/get-a-masters-of-lib
-      rary-science-(mls)-degree-online.html, no date, weak
+      http://75-3-247-200.lightspeed.sntcca.sbcglobal.net:81/en-wikihow/A/pages/get-a-masters-of-library-science-(mls)-degree-online.html,
+      no date, weak
     - [ala-accredited-programs] "Directory of ALA-Accredited and Candidate Programs", American
       Library Association, http://www.ala.org/educationcareers/accreditedprograms/directory, no
       date, official
@@ -239,8 +239,8 @@ none: No library degree
       2012-01-23, weak
     - [ala-policy-54-2] "ALA Policy Manual B.9.2 Librarians: Appropriate Degrees (old number 54.2),
       and B.9.2.1 Academic Librarians", American Library Association,
-      https://www.ala.org/aboutala/governance/policymanual/updatedpolicymanual/section2/54libpersonn
-      el, no date, official
+      https://www.ala.org/aboutala/governance/policymanual/updatedpolicymanual/section2/54libpersonnel,
+      no date, official
 """
 
 

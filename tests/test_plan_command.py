@@ -39,8 +39,8 @@ def test_plan_lists_each_path_numbered_with_its_steps_and_sources(mlis) -> None:
         "\n"
         "  Sources\n"
         '    [whatif-fixture] "Invented for the what-if tests; not a statement about any country", '
-        "mlis test \n"
-        "suite, no address recorded, 2026-11-22, weak\n"
+        "mlis test\n"
+        "                     suite, no address recorded, 2026-11-22, weak\n"
         "\n"
         "  Rules reviewed 2026-11-22\n"
     )
@@ -66,8 +66,8 @@ def test_plan_ranks_paths_and_lists_conditions_that_matter_apart(mlis) -> None: 
     ]
     start = lines.index("  Conditions that matter (facts, not actions)")
     assert lines[start + 1 : start + 3] == [
-        "    - With a citizenship of an EEA country or Switzerland, Belgium would be case_by_case (now ",
-        "unlikely).",
+        "    - With a citizenship of an EEA country or Switzerland, Belgium would be case_by_case (now",
+        "      unlikely).",
     ]
 
 
@@ -94,8 +94,8 @@ def test_plan_says_when_no_action_helps_and_what_matters_instead(mlis) -> None: 
     assert run.stdout.split("  Sources\n")[0] == (
         "New Zealand (nz): conditional\n"
         "\n"
-        "  No change of language, sector, stay, degree, experience or doctorate that the rules mention \n"
-        "improves it.\n"
+        "  No change of language, sector, stay, degree, experience or doctorate that the rules mention\n"
+        "  improves it.\n"
         "\n"
         "  Conditions that matter (facts, not actions)\n"
         "    - At age 31, New Zealand would be case_by_case (now conditional).\n"

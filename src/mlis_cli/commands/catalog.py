@@ -61,7 +61,7 @@ def list_countries(
             table.add_row(row["code"], row["name"], GROUP_WORDS[row["group"]], row["association"])
         print_table(table, out)
 
-    emit(Output(rows, rows, COUNTRY_COLUMNS, text), fmt, no_color=output.no_color)
+    emit(Output(rows, rows, COUNTRY_COLUMNS, text), fmt, no_color=output.no_color, pager=output.pager)
 
 
 COUNTRY_COLUMNS = ("code", "name", "group", "association", "reviewed")
@@ -100,7 +100,7 @@ def show(
         show_text(data, ruleset, out)
 
     shown = Output(data, case_records(data), CASE_COLUMNS, text)
-    emit(shown, output.format, no_color=output.no_color)
+    emit(shown, output.format, no_color=output.no_color, pager=output.pager)
 
 
 CASE_COLUMNS = (
@@ -137,30 +137,34 @@ def show_text(data: dict[str, Any], ruleset: RuleSet, out: Console) -> None:
     from rich.markup import escape
 
     from mlis_cli.model.verdicts import Verdict
+    from mlis_cli.render.layout import block, item
     from mlis_cli.render.text import describe_source, verdict_text
 
-    out.print(
+    block(
+        out,
         f"[bold]{escape(data['name'])} ({data['code']})[/]: "
-        f"{GROUP_WORDS[data['group']]}; {escape(data['association'])}"
+        f"{GROUP_WORDS[data['group']]}; {escape(data['association'])}",
     )
     for requirement in data["requirements"]:
         out.print()
-        out.print(
-            f"  [bold]{escape(requirement['title'])}[/] [dim]({requirement['kind']}, {requirement['id']})[/]"
+        block(
+            out,
+            f"[bold]{escape(requirement['title'])}[/] [dim]({requirement['kind']}, {requirement['id']})[/]",
+            2,
         )
         for number, case in enumerate(requirement["cases"], start=1):
             when = f"if {case['when']}" if case["when"] else "otherwise"
-            out.print(f"    {number}. {escape(when)}: {verdict_text(Verdict(case['verdict']))}")
-            out.print(f"       {escape(case['reason'])}")
+            item(out, f"{number}.", f"{escape(when)}: {verdict_text(Verdict(case['verdict']))}", 4)
+            block(out, escape(case["reason"]), 7)
             for step in case["steps"]:
-                out.print(f"       - {escape(step)}")
-            out.print(f"       [dim]sources: {', '.join(case['sources'])}[/]")
+                item(out, "-", escape(step), 7)
+            block(out, f"[dim]sources: {', '.join(case['sources'])}[/]", 7)
     out.print()
-    out.print("  [bold]Sources[/]")
+    block(out, "[bold]Sources[/]", 2)
     for source_id in data["sources"]:
-        out.print(f"    {escape(f'[{source_id}]')} {escape(describe_source(ruleset.sources[source_id]))}")
+        item(out, escape(f"[{source_id}]"), escape(describe_source(ruleset.sources[source_id])), 4)
     out.print()
-    out.print(f"  Rules reviewed {data['reviewed']}")
+    block(out, f"Rules reviewed {data['reviewed']}", 2)
 
 
 def country_detail(ruleset: RuleSet, country: Country) -> dict[str, Any]:

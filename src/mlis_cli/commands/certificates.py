@@ -69,7 +69,7 @@ def certificates(
         for certificate in document["certificates"]
     ]
     shown = Output(document, document["certificates"], CERTIFICATE_COLUMNS, text, rows)
-    emit(shown, output.format, no_color=output.no_color)
+    emit(shown, output.format, no_color=output.no_color, pager=output.pager)
 
 
 CERTIFICATE_COLUMNS = (

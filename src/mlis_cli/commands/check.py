@@ -99,7 +99,12 @@ def check(
     note = saved_profile.note(saved.path, from_saved) if saved and from_saved else None
     if note and fmt is not Format.TEXT:
         sys.stderr.write(f"mlis: {note}\n")
-    emit(report_output(report, explain=explain, brief=brief, note=note), fmt, no_color=output.no_color)
+    emit(
+        report_output(report, explain=explain, brief=brief, note=note),
+        fmt,
+        no_color=output.no_color,
+        pager=output.pager,
+    )
     exit_if_threshold_met((result.verdict for result in report.results), fail_on)
 
 

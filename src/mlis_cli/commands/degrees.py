@@ -47,7 +47,12 @@ def degrees(
 
             render_degree_list(entries, out)
 
-        emit(Output(rows, rows, DEGREE_COLUMNS, text), output.format, no_color=output.no_color)
+        emit(
+            Output(rows, rows, DEGREE_COLUMNS, text),
+            output.format,
+            no_color=output.no_color,
+            pager=output.pager,
+        )
         return
     degree = ruleset.degrees[parse_degree(code, ruleset.degrees)]
     detail = degree_detail(ruleset, degree)
@@ -57,7 +62,12 @@ def degrees(
 
         render_degree(ruleset, degree, out)
 
-    emit(Output(detail, [detail], DEGREE_COLUMNS, one), output.format, no_color=output.no_color)
+    emit(
+        Output(detail, [detail], DEGREE_COLUMNS, one),
+        output.format,
+        no_color=output.no_color,
+        pager=output.pager,
+    )
 
 
 DEGREE_COLUMNS = ("code", "name", "description", "sources")

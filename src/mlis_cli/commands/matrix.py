@@ -72,6 +72,7 @@ def matrix(
     def text(out: Console) -> None:
         from rich.table import Table
 
+        from mlis_cli.render.layout import block
         from mlis_cli.render.text import print_table
 
         table = Table(box=None, pad_edge=False, header_style="bold")
@@ -81,10 +82,15 @@ def matrix(
         for row in rows:
             table.add_row(row[0].degree, *(cell_text(cell) for cell in row))
         print_table(table, out)
-        out.print(", ".join(f"{short} {verdict.value}" for verdict, short in SHORT.items()))
-        out.print("E/CB: eligible at best, case_by_case at worst; other facts decide (mlis check)")
+        block(out, ", ".join(f"{short} {verdict.value}" for verdict, short in SHORT.items()))
+        block(out, "E/CB: eligible at best, case_by_case at worst; other facts decide (mlis check)")
 
-    emit(Output(document, records, MATRIX_COLUMNS, text), output.format, no_color=output.no_color)
+    emit(
+        Output(document, records, MATRIX_COLUMNS, text),
+        output.format,
+        no_color=output.no_color,
+        pager=output.pager,
+    )
 
 
 def cell_text(cell: Cell) -> str:

@@ -46,6 +46,13 @@ StreamFormatOption = Annotated[
     ),
 ]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Same as --format json.")]
+NoPager = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager",
+        help="Never send long text through the pager (MLIS_PAGER, PAGER or less; on a terminal only).",
+    ),
+]
 NoColor = Annotated[
     bool, typer.Option("--no-color", help="No color, even on a terminal (NO_COLOR does the same).")
 ]
@@ -71,6 +78,8 @@ class OutputOptions(NamedTuple):
     """The format asked for, --json applied (a streaming command's is jsonl or csv)."""
     no_color: bool
     rules_dir: Path | None
+    pager: bool = False
+    """Whether long text may go through the pager (text output on a terminal; not --no-pager)."""
 
 
 Command = TypeVar("Command", bound=Callable[..., None])
@@ -95,6 +104,8 @@ def output_options(*, stream: bool = False, color: bool = True) -> Callable[[Com
         added.append(inspect.Parameter("json_flag", _KEYWORD, default=False, annotation=JsonFlag))
     if color:
         added.append(inspect.Parameter("no_color", _KEYWORD, default=False, annotation=NoColor))
+    if not stream:
+        added.append(inspect.Parameter("no_pager", _KEYWORD, default=False, annotation=NoPager))
     added.append(inspect.Parameter("rules_dir", _KEYWORD, default=None, annotation=RulesDir))
 
     def decorate(command: Command) -> Command:
@@ -109,6 +120,7 @@ def output_options(*, stream: bool = False, color: bool = True) -> Callable[[Com
                 Format(fmt.value) if stream else chosen(fmt, json_flag),
                 arguments.pop("no_color", False),
                 arguments.pop("rules_dir"),
+                pager=not stream and not arguments.pop("no_pager", False),
             )
             command(**arguments, output=output)
 

@@ -97,7 +97,12 @@ def plan(
 
     paths = document["results"][0]["paths"] if document.get("results") else document.get("paths", [])
     rows = [{"rank": rank, **path} for rank, path in enumerate(paths, start=1)]
-    emit(Output(document, rows, PLAN_COLUMNS, text), output.format, no_color=output.no_color)
+    emit(
+        Output(document, rows, PLAN_COLUMNS, text),
+        output.format,
+        no_color=output.no_color,
+        pager=output.pager,
+    )
 
 
 PLAN_COLUMNS = ("rank", "verdict", "worst_case", "sentence", "next_steps")

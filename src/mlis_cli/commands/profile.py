@@ -160,7 +160,7 @@ def show(*, output: OutputOptions) -> None:
                 words += f" ({ruleset.degrees[value].name})"
             out.print(f"{key:<12} {words}", markup=False, highlight=False)
 
-    emit(Output(document, [document], tuple(document), text), output.format)
+    emit(Output(document, [document], tuple(document), text), output.format, pager=output.pager)
 
 
 def describe(key: str, value: Any) -> str:

@@ -73,7 +73,7 @@ def validate(
             summary += f", {warnings} policy warning{'s' if warnings != 1 else ''}"
         sys.stderr.write(f"{shown}: {summary}\n")
 
-    emit(Output({"problems": records}, records, PROBLEM_COLUMNS, text), output.format)
+    emit(Output({"problems": records}, records, PROBLEM_COLUMNS, text), output.format, pager=output.pager)
     if problems or (strict and warnings):
         raise typer.Exit(EXIT_THRESHOLD)
 
@@ -116,14 +116,18 @@ def run_tests(directory: DirArgument = None, *, output: OutputOptions) -> None:
     ]
 
     def text(out: Console) -> None:
+        from rich.markup import escape
+
+        from mlis_cli.render.layout import block, item
+
         for outcome in outcomes:
             mark = "ok  " if outcome.passed else "FAIL"
-            out.out(f"{mark} {outcome.country}: {outcome.name}")
+            item(out, mark, escape(f"{outcome.country}: {outcome.name}"), 0)
             for failure in outcome.failures:
-                out.out(f"       {failure}")
+                block(out, escape(failure), 7)
         sys.stderr.write(f"{len(outcomes) - len(failed)} passed, {len(failed)} failed\n")
 
-    emit(Output({"tests": records}, records, TEST_COLUMNS, text), output.format)
+    emit(Output({"tests": records}, records, TEST_COLUMNS, text), output.format, pager=output.pager)
     if failed:
         raise typer.Exit(EXIT_THRESHOLD)
 

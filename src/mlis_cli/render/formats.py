@@ -50,15 +50,24 @@ class Output(NamedTuple):
     """What CSV writes, one row each, when it differs from the records."""
 
 
-def emit(output: Output, fmt: Format, *, no_color: bool = False, out: TextIO | None = None) -> None:
+def emit(
+    output: Output, fmt: Format, *, no_color: bool = False, pager: bool = False, out: TextIO | None = None
+) -> None:
+    """Write the output in the format asked for; pager: long text may go through the pager."""
     from mlis_cli.render.encoding import escape_what_cannot_be_encoded
 
     stream = out or sys.stdout
     escape_what_cannot_be_encoded(stream, json=fmt in (Format.JSON, Format.JSONL))
     if fmt is Format.TEXT:
-        from mlis_cli.render.terminal import make_console
+        from mlis_cli.render.terminal import is_terminal, make_console
 
-        output.text(make_console(stream, no_color))
+        console = make_console(stream, no_color)
+        if pager and is_terminal(stream):
+            from mlis_cli.render.pager import write_paged
+
+            write_paged(output.text, console, stream)
+        else:
+            output.text(console)
     elif fmt is Format.JSON:
         from mlis_cli.render.json_out import write_json
 

@@ -1,6 +1,12 @@
-"""Laying text out for people: paragraphs and list items that wrap under their own text.
+"""Laying text out for people: every text renderer prints through these, so all wrap alike.
 
-Lines carry no trailing spaces, so text output stays clean in pipes.
+- A paragraph wraps under its own first letter; a list item under its text,
+  after its label (a hanging indent).
+- Words are never split, so an address stays whole: a word longer than the
+  line (a long URL) gets a line of its own, the only line allowed to be wider.
+- Lines carry no trailing spaces, so text output stays clean in pipes.
+- Where a label would leave too little room (a narrow terminal), the text
+  starts on the next line, indented under the label.
 """
 
 from __future__ import annotations
@@ -9,9 +15,13 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
+
+MIN_TEXT_WIDTH = 24
+"""Narrower than this beside a label, the text moves under the label."""
 
 
-def block(console: Console, markup: str, indent: int) -> None:
+def block(console: Console, markup: str, indent: int = 0) -> None:
     """A paragraph that wraps under its own first letter."""
     item(console, "", markup, indent)
 
@@ -23,8 +33,33 @@ def item(console: Console, label: str, markup: str, indent: int) -> None:
     head = Text(" " * indent) + Text.from_markup(label)
     if label:
         head.append(" ")
+    if label and console.width - head.cell_len < MIN_TEXT_WIDTH:
+        head.rstrip()
+        console.print(head, soft_wrap=True)
+        head = Text(" " * (indent + 2))
+    _wrapped(console, head, Text.from_markup(markup))
+
+
+def _wrapped(console: Console, head: Text, text: Text) -> None:
+    from rich.text import Text
+
     hang = Text(" " * head.cell_len)
-    width = max(console.width - head.cell_len, 20)
-    for number, line in enumerate(Text.from_markup(markup).wrap(console, width)):
-        line.rstrip()
-        console.print((head if number == 0 else hang) + line, soft_wrap=True)
+    width = max(console.width - head.cell_len, 1)
+    for number, part in enumerate(_lines(text, width)):
+        console.print((head if number == 0 else hang) + part, soft_wrap=True)
+
+
+def _lines(text: Text, width: int) -> list[Text]:
+    """The text in lines of at most width cells, split only between words.
+
+    rich's own wrap either folds a long word (splitting an address) or, told
+    not to, stops wrapping altogether; this keeps wrapping and never folds.
+    """
+    from rich._wrap import divide_line
+
+    lines: list[Text] = []
+    for paragraph in text.split(allow_blank=True):
+        for part in paragraph.divide(divide_line(str(paragraph), width, fold=False)):
+            part.rstrip()
+            lines.append(part)
+    return lines

@@ -6,7 +6,6 @@ Color is never the only signal: every mark is also a word (met, not met, open).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -97,14 +96,16 @@ def render_table(report: Report, console: Console) -> None:
     print_table(table, console)
 
 
-_TRAILING_SPACES = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
-
-
 def print_table(table: Table, console: Console) -> None:
-    """A table without the spaces rich pads its last column with."""
-    with console.capture() as captured:
-        console.print(table)
-    console.file.write(_TRAILING_SPACES.sub(r"\1", captured.get()))
+    """A table without the spaces rich pads its last column with, printed line by line."""
+    from rich.text import Text
+
+    for segments in console.render_lines(table, console.options, pad=False):
+        line = Text()
+        for segment in segments:
+            line.append(segment.text, segment.style)
+        line.rstrip()
+        console.print(line, soft_wrap=True)
 
 
 def render_country(
@@ -112,12 +113,7 @@ def render_country(
 ) -> None:
     from rich.markup import escape
 
-    headline = f"[bold]{escape(result.name)} ({result.code})[/]: {verdict_text(result.verdict)}"
-    if not result.complete and strict:
-        headline += " (worst case, as --strict asks; the open questions may improve it)"
-    elif not result.complete:
-        headline += f" at best, {verdict_text(result.worst_case)} at worst"
-    console.print(headline)
+    block(console, headline(result, strict=strict))
     block(console, f"[dim]{escape(result.association)}[/]", 2)
     for fact in result.assumed:
         block(console, escape(assumed_words(fact)), 2)
@@ -147,6 +143,37 @@ def render_country(
     block(console, reviewed, 2)
 
 
+DEPENDS_SHOWN = 3
+"""Facts named in a headline; the rest are under Open questions."""
+
+
+def headline(result: CountryResult, *, strict: bool) -> str:
+    """The country and its verdict; while facts are missing, what it could be and what it depends on.
+
+    'Finland (fi): could be eligible or ineligible, depending on your degree and how long you stay'
+    """
+    from rich.markup import escape
+
+    from mlis_cli.model.facts import fact_of
+
+    name = f"[bold]{escape(result.name)} ({result.code})[/]"
+    if result.complete:
+        return f"{name}: {verdict_text(result.verdict)}"
+    if strict:
+        return (
+            f"{name}: {verdict_text(result.verdict)} "
+            "(worst case, as --strict asks; the open questions may improve it)"
+        )
+    topics = list(dict.fromkeys(fact_of(question.fact).topic for question in result.open_questions))
+    if len(topics) > DEPENDS_SHOWN:
+        topics = [*topics[:DEPENDS_SHOWN], "more (see Open questions)"]
+    depends = topics[0] if len(topics) == 1 else ", ".join(topics[:-1]) + " and " + topics[-1]
+    return (
+        f"{name}: could be {verdict_text(result.verdict)} or {verdict_text(result.worst_case)}, "
+        f"depending on {escape(depends)}"
+    )
+
+
 def assumed_words(fact: str) -> str:
     """Why a fact the person did not give counts as it does: a language not among theirs."""
     code = fact.partition(":")[2]
@@ -163,9 +190,9 @@ def render_see_also(result: CountryResult, console: Console) -> None:
 
     if not result.see:
         return
-    console.print("  [bold]See also[/]")
+    block(console, "[bold]See also[/]", 2)
     for link in result.see:
-        console.print(f"    [bold]{escape(link.command)}[/]: {escape(link.title)}")
+        block(console, f"[bold]{escape(link.command)}[/]: {escape(link.title)}", 4)
     console.print()
 
 
@@ -181,20 +208,21 @@ def render_what_if(result: CountryResult, console: Console) -> None:
 
     assert result.what_if is not None
     paths = result.what_if.paths
-    console.print("  [bold]What would change the verdict[/]")
+    block(console, "[bold]What would change the verdict[/]", 2)
     if result.verdict is Verdict.ELIGIBLE and result.worst_case is Verdict.ELIGIBLE:
-        console.print("    Nothing to change: it is eligible already.")
+        block(console, "Nothing to change: it is eligible already.", 4)
     elif not paths:
-        console.print(f"    {NO_PATH}")
+        block(console, NO_PATH, 4)
     from mlis_cli.engine.what_if import grouped_sentences
 
     sentences = grouped_sentences(paths, result.name)
     for sentence in sentences[:WHAT_IF_SHOWN]:
-        console.print(f"    - {escape(sentence)}")
+        item(console, "-", escape(sentence), 4)
     if len(sentences) > WHAT_IF_SHOWN:
-        console.print(
-            f"    [dim]'mlis plan --country {result.code}' with the same facts "
-            f"lists all {len(paths)} paths[/]"
+        block(
+            console,
+            f"[dim]'mlis plan --country {result.code}' with the same facts lists all {len(paths)} paths[/]",
+            4,
         )
     console.print()
     render_conditions(result, console)
@@ -209,7 +237,7 @@ def render_brief_what_if(report: Report, console: Console) -> None:
     if any(result.what_if is None for result in report.results):
         return
     console.print()
-    console.print("[bold]What would change the verdict[/] [dim](the best path; 'mlis plan' lists all)[/]")
+    block(console, "[bold]What would change the verdict[/] [dim](the best path; 'mlis plan' lists all)[/]")
     for result in report.results:
         assert result.what_if is not None
         if result.verdict is Verdict.ELIGIBLE and result.worst_case is Verdict.ELIGIBLE:
@@ -218,7 +246,7 @@ def render_brief_what_if(report: Report, console: Console) -> None:
             words = grouped_sentences(result.what_if.paths, result.name)[0]
         else:
             words = NO_PATH
-        console.print(f"  {escape(result.name)} ({result.code}): {escape(words)}")
+        item(console, f"{escape(result.name)} ({result.code}):", escape(words), 2)
 
 
 def render_conditions(result: CountryResult, console: Console) -> None:
@@ -227,9 +255,9 @@ def render_conditions(result: CountryResult, console: Console) -> None:
     assert result.what_if is not None
     if not result.what_if.conditions:
         return
-    console.print("  [bold]Conditions that matter[/] [dim](facts, not actions)[/]")
+    block(console, "[bold]Conditions that matter[/] [dim](facts, not actions)[/]", 2)
     for condition in result.what_if.conditions:
-        console.print(f"    - {escape(condition.sentence)}")
+        item(console, "-", escape(condition.sentence), 4)
     console.print()
 
 
@@ -238,45 +266,44 @@ def render_plan(result: CountryResult, sources: Mapping[str, Source], console: C
     from rich.markup import escape
 
     assert result.what_if is not None
-    headline = f"[bold]{escape(result.name)} ({result.code})[/]: {verdict_text(result.verdict)}"
-    if not result.complete:
-        headline += f" at best, {verdict_text(result.worst_case)} at worst"
-    console.print(headline)
+    block(console, headline(result, strict=False))
     console.print()
     from mlis_cli.engine.what_if import ends_words
 
     paths = result.what_if.paths
     cited: dict[str, None] = {}
     if result.verdict is Verdict.ELIGIBLE and result.worst_case is Verdict.ELIGIBLE:
-        console.print("  Nothing to change: it is eligible already.")
+        block(console, "Nothing to change: it is eligible already.", 2)
         console.print()
     elif not paths:
-        console.print(f"  {NO_PATH}")
+        block(console, NO_PATH, 2)
         console.print()
     else:
-        console.print("  [bold]Paths to a better verdict, best first[/]")
+        block(console, "[bold]Paths to a better verdict, best first[/]", 2)
         console.print()
     for number, path in enumerate(paths, start=1):
-        console.print(f"  {number}. {escape(path.sentence)}")
+        item(console, f"{number}.", escape(path.sentence), 2)
         for change in path.requirements:
-            console.print(
-                f"     [dim]{escape(change.title)}: {ends_words(change.verdict, change.worst_case)} "
-                f"(now {ends_words(change.was_verdict, change.was_worst_case)})[/]"
+            block(
+                console,
+                f"[dim]{escape(change.title)}: {ends_words(change.verdict, change.worst_case)} "
+                f"(now {ends_words(change.was_verdict, change.was_worst_case)})[/]",
+                5,
             )
         for step in path.next_steps:
-            console.print(f"     - {escape(step)}")
-        console.print(f"     [dim]sources: {', '.join(path.sources)}[/]")
+            item(console, "-", escape(step), 5)
+        block(console, f"[dim]sources: {', '.join(path.sources)}[/]", 5)
         console.print()
         cited.update(dict.fromkeys(path.sources))
     render_conditions(result, console)
     for condition in result.what_if.conditions:
         cited.update(dict.fromkeys(condition.sources))
     if cited:
-        console.print("  [bold]Sources[/]")
+        block(console, "[bold]Sources[/]", 2)
         for source_id in cited:
-            console.print(f"    {escape(f'[{source_id}]')} {escape(describe_source(sources[source_id]))}")
+            item(console, escape(f"[{source_id}]"), escape(describe_source(sources[source_id])), 4)
         console.print()
-    console.print(f"  Rules reviewed {result.reviewed.isoformat()}")
+    block(console, f"Rules reviewed {result.reviewed.isoformat()}", 2)
 
 
 def reason_words(outcome: Outcome, today: dt.date) -> str:
