@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -21,8 +21,9 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     help=(
-        "Check the rule data: validate, schema, test.\n\n"
+        "Check the rule data: validate, schema, test, coverage.\n\n"
         "\b\nExamples:\n  mlis rules validate\n  mlis rules test ./my-rules\n"
+        "  mlis rules coverage --fail-under 100\n"
         "  mlis rules schema > country.schema.json"
     ),
     no_args_is_help=True,
@@ -129,3 +130,66 @@ def run_tests(directory: DirArgument = None, *, output: OutputOptions) -> None:
 
 
 TEST_COLUMNS = ("country", "name", "passed", "failures")
+
+
+@app.command()
+@output_options(color=False)
+def coverage(
+    directory: DirArgument = None,
+    fail_under: Annotated[
+        float | None,
+        typer.Option(
+            "--fail-under",
+            metavar="PERCENT",
+            min=0,
+            max=100,
+            help="Exit 1 when fewer than PERCENT of the cases are reached by a test.",
+            show_default=False,
+        ),
+    ] = None,
+    *,
+    output: OutputOptions,
+) -> None:
+    """Show which cases no test reaches, which sources no case cites, and which
+    requirement kinds each country covers.
+
+    \b
+    Examples:
+      mlis rules coverage
+      mlis rules coverage ./my-rules --fail-under 90
+      mlis rules coverage --json
+    """
+    from mlis_cli.render.coverage import coverage_dict, coverage_lines
+    from mlis_cli.rulefiles.coverage import coverage_of
+
+    path, shown = locate(directory or output.rules_dir)
+    found = coverage_of(loader.load(path, shown))
+    document = coverage_dict(found)
+
+    def text(out: Console) -> None:
+        for line in coverage_lines(found):
+            out.out(line, highlight=False)
+
+    emit(
+        Output(document, document["countries"], COVERAGE_COLUMNS, text, _coverage_rows(document)),
+        output.format,
+    )
+    if fail_under is not None and found.percent < fail_under:
+        sys.stderr.write(f"mlis: case coverage {found.percent:.1f}% is below {fail_under:g}%\n")
+        raise typer.Exit(EXIT_THRESHOLD)
+
+
+COVERAGE_COLUMNS = ("code", "name", "cases", "reached", "missed", "kinds", "uncited_sources")
+
+
+def _coverage_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """One CSV row a country: lists joined with semicolons."""
+    return [
+        {
+            **country,
+            "missed": "; ".join(f"{m['requirement']} case {m['case']}" for m in country["missed"]),
+            "kinds": "; ".join(kind for kind, ids in country["kinds"].items() if ids),
+            "uncited_sources": "; ".join(country["uncited_sources"]),
+        }
+        for country in document["countries"]
+    ]
