@@ -24,7 +24,7 @@ EXAMPLES = examples(maintainers_section((REPO / "README.md").read_text(encoding=
 
 def test_the_section_shows_every_maintainer_command() -> None:
     commands = " ".join(command for command, _ in EXAMPLES)
-    for needle in ("rules coverage", "--fail-under"):
+    for needle in ("rules coverage", "--fail-under", "sources --audit", "--format bibtex"):
         assert needle in commands
 
 

@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "certificates": ("mlis_cli.commands.certificates", "certificates"),
     "matrix": ("mlis_cli.commands.matrix", "matrix"),
     "batch": ("mlis_cli.commands.batch", "batch"),
+    "sources": ("mlis_cli.commands.sources", "sources"),
 }
 GROUPS: dict[str, tuple[str, str]] = {
     "rules": ("mlis_cli.commands.rules", "app"),
