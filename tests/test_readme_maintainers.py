@@ -38,3 +38,11 @@ def test_every_maintainer_example_prints_what_the_readme_shows(tmp_path: Path) -
         )
         assert (run.returncode, run.stderr) == (0, ""), command
         assert pattern(expected).fullmatch(run.stdout), f"{command}\n--- printed:\n{run.stdout}"
+
+
+def test_the_diff_example_is_the_tested_output() -> None:
+    """The README's rules diff example is the start of the output tests/test_rules_diff.py checks."""
+    section = maintainers_section((REPO / "README.md").read_text(encoding="utf-8"))
+    shown = section.split("$ mlis rules diff ./rules ./rules-new\n", 1)[1].split("\n...\n", 1)[0]
+    tested = (REPO / "tests" / "fixtures" / "rules-diff-nz.txt").read_text(encoding="utf-8")
+    assert tested.startswith(shown + "\n")

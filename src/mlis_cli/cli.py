@@ -59,7 +59,8 @@ def main(
     \b
     Exit codes:
       0    it ran
-      1    a --fail-on or --fail-under threshold was met; rules validate or test found problems
+      1    a --fail-on, --fail-under or --fail-on-change threshold was met; rules validate
+           or test found problems
       2    usage error (unknown option, country, degree, bad value, profile or batch line)
       3    the rule data is invalid
       70   internal error (a bug in mlis): please report it

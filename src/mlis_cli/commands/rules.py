@@ -21,9 +21,10 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     help=(
-        "Check the rule data: validate, schema, test, coverage.\n\n"
+        "Check the rule data: validate, schema, test, coverage, diff.\n\n"
         "\b\nExamples:\n  mlis rules validate\n  mlis rules test ./my-rules\n"
         "  mlis rules coverage --fail-under 100\n"
+        "  mlis rules diff ./rules-before ./rules\n"
         "  mlis rules schema > country.schema.json"
     ),
     no_args_is_help=True,
@@ -176,6 +177,64 @@ def coverage(
     )
     if fail_under is not None and found.percent < fail_under:
         sys.stderr.write(f"mlis: case coverage {found.percent:.1f}% is below {fail_under:g}%\n")
+        raise typer.Exit(EXIT_THRESHOLD)
+
+
+@app.command()
+@output_options(color=False)
+def diff(
+    old: Annotated[Path, typer.Argument(help="The rules before the edit.", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="The rules after the edit.", show_default=False)],
+    profiles: Annotated[
+        Path | None,
+        typer.Option(
+            "--profiles",
+            metavar="FILE.jsonl",
+            help="Compare only these profiles (one JSON object a line, as batch reads; - for stdin).",
+            show_default=False,
+        ),
+    ] = None,
+    fail_on_change: Annotated[
+        bool, typer.Option("--fail-on-change", help="Exit 1 when any answer changes (for CI).")
+    ] = False,
+    *,
+    output: OutputOptions,
+) -> None:
+    """List every class of facts whose verdict, worst case or open questions differ between
+    two rule sets, with before -> after and the cases that decided each.
+
+    A class gives each fact the rules read one of the values the two rule sets
+    tell apart (the values they mention, plus one no rule names), or leaves it
+    unknown. MLIS_TODAY fixes the evaluation date.
+
+    \b
+    Examples:
+      mlis rules diff ./rules-before ./rules
+      mlis rules diff ./rules-before ./rules --profiles class.jsonl
+      mlis rules diff ./rules-before ./rules --fail-on-change --format json
+    """
+    from mlis_cli.commands.shared import today
+    from mlis_cli.engine.rule_diff import diff_cohort, diff_rules
+    from mlis_cli.render.rule_diff import DIFF_COLUMNS, diff_dict, diff_lines, diff_row
+
+    before = loader.load(*locate(old))
+    after = loader.load(*locate(new))
+    when = today()
+    if profiles is None:
+        found = diff_rules(before, after, when)
+    else:
+        from mlis_cli.commands.cohort import read_cohort
+
+        found = diff_cohort(before, after, read_cohort(profiles, after, when), when)
+    document = diff_dict(found, cohort=profiles is not None)
+
+    def text(out: Console) -> None:
+        for line in diff_lines(found, cohort=profiles is not None):
+            out.out(line, highlight=False)
+
+    rows = [diff_row(change) for change in found.changes]
+    emit(Output(document, document["changes"], DIFF_COLUMNS, text, rows), output.format)
+    if fail_on_change and found.changed:
         raise typer.Exit(EXIT_THRESHOLD)
 
 
