@@ -22,7 +22,8 @@ def test_mlis_help_lists_every_exit_code(mlis) -> None:  # type: ignore[no-untyp
     assert (
         "  Exit codes:\n"
         "    0    it ran\n"
-        "    1    a --fail-on threshold was met; rules validate or rules test found problems\n"
+        "    1    a --fail-on, --fail-under or --fail-on-change threshold was met; rules validate\n"
+        "         or test found problems\n"
         "    2    usage error (unknown option, country, degree, bad value, profile or batch line)\n"
         "    3    the rule data is invalid\n"
         "    70   internal error (a bug in mlis): please report it\n"

@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "certificates": ("mlis_cli.commands.certificates", "certificates"),
     "matrix": ("mlis_cli.commands.matrix", "matrix"),
     "batch": ("mlis_cli.commands.batch", "batch"),
+    "sources": ("mlis_cli.commands.sources", "sources"),
 }
 GROUPS: dict[str, tuple[str, str]] = {
     "rules": ("mlis_cli.commands.rules", "app"),
@@ -58,7 +59,8 @@ def main(
     \b
     Exit codes:
       0    it ran
-      1    a --fail-on threshold was met; rules validate or rules test found problems
+      1    a --fail-on, --fail-under or --fail-on-change threshold was met; rules validate
+           or test found problems
       2    usage error (unknown option, country, degree, bad value, profile or batch line)
       3    the rule data is invalid
       70   internal error (a bug in mlis): please report it

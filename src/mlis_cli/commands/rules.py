@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -21,8 +21,10 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     help=(
-        "Check the rule data: validate, schema, test.\n\n"
+        "Check the rule data: validate, schema, test, coverage, diff.\n\n"
         "\b\nExamples:\n  mlis rules validate\n  mlis rules test ./my-rules\n"
+        "  mlis rules coverage --fail-under 100\n"
+        "  mlis rules diff ./rules-before ./rules\n"
         "  mlis rules schema > country.schema.json"
     ),
     no_args_is_help=True,
@@ -133,3 +135,124 @@ def run_tests(directory: DirArgument = None, *, output: OutputOptions) -> None:
 
 
 TEST_COLUMNS = ("country", "name", "passed", "failures")
+
+
+@app.command()
+@output_options(color=False)
+def coverage(
+    directory: DirArgument = None,
+    fail_under: Annotated[
+        float | None,
+        typer.Option(
+            "--fail-under",
+            metavar="PERCENT",
+            min=0,
+            max=100,
+            help="Exit 1 when fewer than PERCENT of the cases are reached by a test.",
+            show_default=False,
+        ),
+    ] = None,
+    *,
+    output: OutputOptions,
+) -> None:
+    """Show which cases no test reaches, which sources no case cites, and which
+    requirement kinds each country covers.
+
+    \b
+    Examples:
+      mlis rules coverage
+      mlis rules coverage ./my-rules --fail-under 90
+      mlis rules coverage --json
+    """
+    from mlis_cli.render.coverage import coverage_dict, coverage_lines
+    from mlis_cli.rulefiles.coverage import coverage_of
+
+    path, shown = locate(directory or output.rules_dir)
+    found = coverage_of(loader.load(path, shown))
+    document = coverage_dict(found)
+
+    def text(out: Console) -> None:
+        for line in coverage_lines(found):
+            out.out(line, highlight=False)
+
+    emit(
+        Output(document, document["countries"], COVERAGE_COLUMNS, text, _coverage_rows(document)),
+        output.format,
+    )
+    if fail_under is not None and found.percent < fail_under:
+        sys.stderr.write(f"mlis: case coverage {found.percent:.1f}% is below {fail_under:g}%\n")
+        raise typer.Exit(EXIT_THRESHOLD)
+
+
+@app.command()
+@output_options(color=False)
+def diff(
+    old: Annotated[Path, typer.Argument(help="The rules before the edit.", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="The rules after the edit.", show_default=False)],
+    profiles: Annotated[
+        Path | None,
+        typer.Option(
+            "--profiles",
+            metavar="FILE.jsonl",
+            help="Compare only these profiles (one JSON object a line, as batch reads; - for stdin).",
+            show_default=False,
+        ),
+    ] = None,
+    fail_on_change: Annotated[
+        bool, typer.Option("--fail-on-change", help="Exit 1 when any answer changes (for CI).")
+    ] = False,
+    *,
+    output: OutputOptions,
+) -> None:
+    """List every class of facts whose verdict, worst case or open questions differ between
+    two rule sets, with before -> after and the cases that decided each.
+
+    A class gives each fact the rules read one of the values the two rule sets
+    tell apart (the values they mention, plus one no rule names), or leaves it
+    unknown. MLIS_TODAY fixes the evaluation date.
+
+    \b
+    Examples:
+      mlis rules diff ./rules-before ./rules
+      mlis rules diff ./rules-before ./rules --profiles class.jsonl
+      mlis rules diff ./rules-before ./rules --fail-on-change --format json
+    """
+    from mlis_cli.commands.shared import today
+    from mlis_cli.engine.rule_diff import diff_cohort, diff_rules
+    from mlis_cli.render.rule_diff import DIFF_COLUMNS, diff_dict, diff_lines, diff_row
+
+    before = loader.load(*locate(old))
+    after = loader.load(*locate(new))
+    when = today()
+    if profiles is None:
+        found = diff_rules(before, after, when)
+    else:
+        from mlis_cli.commands.cohort import read_cohort
+
+        found = diff_cohort(before, after, read_cohort(profiles, after, when), when)
+    document = diff_dict(found, cohort=profiles is not None)
+
+    def text(out: Console) -> None:
+        for line in diff_lines(found, cohort=profiles is not None):
+            out.out(line, highlight=False)
+
+    rows = [diff_row(change) for change in found.changes]
+    emit(Output(document, document["changes"], DIFF_COLUMNS, text, rows), output.format)
+    if fail_on_change and found.changed:
+        raise typer.Exit(EXIT_THRESHOLD)
+
+
+COVERAGE_COLUMNS = ("code", "name", "cases", "reached", "missed", "kinds", "uncited_sources")
+
+
+def _coverage_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """One CSV row a country: lists joined with semicolons."""
+    return [
+        {
+            **country,
+            "missed": "; ".join(f"{m['requirement']} case {m['case']}" for m in country["missed"]),
+            "kinds": "; ".join(kind for kind, ids in country["kinds"].items() if ids),
+            "uncited_sources": "; ".join(country["uncited_sources"]),
+        }
+        for country in document["countries"]
+    ]

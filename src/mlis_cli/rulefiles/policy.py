@@ -16,8 +16,8 @@ them count like problems. Each names what the policy asks:
 from __future__ import annotations
 
 import dataclasses
-from urllib.parse import urlsplit
 
+from mlis_cli.model.addresses import is_home_page
 from mlis_cli.model.verdicts import Verdict
 from mlis_cli.model.vocabulary import Kind
 from mlis_cli.rulefiles.parsed import Collected, ParsedFile
@@ -98,7 +98,7 @@ def _sources(parsed: ParsedFile) -> list[Problem]:
             warnings.append(
                 _warning(parsed, (*path, "url"), "no address; give the exact page the facts come from")
             )
-        elif _home_page(source.url):
+        elif is_home_page(source.url):
             warnings.append(
                 _warning(
                     parsed,
@@ -107,8 +107,3 @@ def _sources(parsed: ParsedFile) -> list[Problem]:
                 )
             )
     return warnings
-
-
-def _home_page(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.path in ("", "/") and not parts.query

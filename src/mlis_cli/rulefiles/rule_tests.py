@@ -69,13 +69,21 @@ def run_all(ruleset: RuleSet) -> list[TestOutcome]:
     """Every test of every country, then each country's check that its tests reach every case."""
     outcomes: list[TestOutcome] = []
     for country in ruleset.countries.values():
-        reached: set[tuple[int, int]] = set()
-        for test in country.tests:
-            outcome, cases = _run(ruleset, country, test)
-            outcomes.append(outcome)
-            reached |= cases
+        tested, reached = run_country(ruleset, country)
+        outcomes.extend(tested)
         outcomes.append(coverage(country, reached))
     return outcomes
+
+
+def run_country(ruleset: RuleSet, country: Country) -> tuple[list[TestOutcome], set[tuple[int, int]]]:
+    """Every test of one country, and the cases they reach together: (requirement, case) positions."""
+    outcomes: list[TestOutcome] = []
+    reached: set[tuple[int, int]] = set()
+    for test in country.tests:
+        outcome, cases = _run(ruleset, country, test)
+        outcomes.append(outcome)
+        reached |= cases
+    return outcomes, reached
 
 
 def coverage(country: Country, reached: set[tuple[int, int]]) -> TestOutcome:
