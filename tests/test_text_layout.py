@@ -49,6 +49,9 @@ COMMANDS = {
     "matrix": ("matrix",),
     "list-countries": ("list-countries",),
     "rules test": ("rules", "test"),
+    "rules coverage": ("rules", "coverage"),
+    "sources": ("sources",),
+    "sources --audit": ("sources", "--audit"),
 }
 
 

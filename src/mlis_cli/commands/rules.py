@@ -172,8 +172,9 @@ def coverage(
     document = coverage_dict(found)
 
     def text(out: Console) -> None:
-        for line in coverage_lines(found):
-            out.out(line, highlight=False)
+        from mlis_cli.render.layout import plain_lines
+
+        plain_lines(out, coverage_lines(found))
 
     emit(
         Output(document, document["countries"], COVERAGE_COLUMNS, text, _coverage_rows(document)),
@@ -233,8 +234,9 @@ def diff(
     document = diff_dict(found, cohort=profiles is not None)
 
     def text(out: Console) -> None:
-        for line in diff_lines(found, cohort=profiles is not None):
-            out.out(line, highlight=False)
+        from mlis_cli.render.layout import plain_lines
+
+        plain_lines(out, diff_lines(found, cohort=profiles is not None))
 
     rows = [diff_row(change) for change in found.changes]
     emit(Output(document, document["changes"], DIFF_COLUMNS, text, rows), output.format)

@@ -86,8 +86,9 @@ def sources(
         found = find(ruleset, today())
 
         def audit_text(out: Console) -> None:
-            for line in audit_lines(found):
-                out.out(line, highlight=False)
+            from mlis_cli.render.layout import plain_lines
+
+            plain_lines(out, audit_lines(found))
 
         emit(Output(found, audit_rows(found), AUDIT_COLUMNS, audit_text), output_format, no_color=no_color)
         return
@@ -100,10 +101,9 @@ def sources(
     rows = [{**r, "cases": "; ".join(r["cases"])} for r in records]
 
     def text(out: Console) -> None:
+        from mlis_cli.render.layout import plain_lines
+
         for index, record in enumerate(records):
-            if index:
-                out.out("")
-            for line in source_lines(record):
-                out.out(line, highlight=False)
+            plain_lines(out, [""] * bool(index) + source_lines(record))
 
     emit(Output(records, records, SOURCE_COLUMNS, text, rows), output_format, no_color=no_color)

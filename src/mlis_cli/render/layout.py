@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -19,6 +20,15 @@ if TYPE_CHECKING:
 
 MIN_TEXT_WIDTH = 24
 """Narrower than this beside a label, the text moves under the label."""
+
+
+def plain_lines(console: Console, lines: Iterable[str]) -> None:
+    """Lines of plain text (no markup), each wrapped under its own leading spaces."""
+    from rich.markup import escape
+
+    for text in lines:
+        words = text.lstrip(" ")
+        block(console, escape(words), len(text) - len(words))
 
 
 def block(console: Console, markup: str, indent: int = 0) -> None:
