@@ -248,6 +248,36 @@ def test_languages_and_citizenships_are_normalised(mlis) -> None:  # type: ignor
     )
 
 
+def test_languages_are_read_as_iso_639_codes_or_english_names(mlis) -> None:  # type: ignore[no-untyped-def]
+    for given in ("de:B2", "deu:B2", "ger:B2", "German:B2", "DEU:b2"):
+        assert check_json(mlis, "-c", "xb", "--lang", given)["profile"]["languages"] == {"de": "B2"}, given
+    # commas as in --country; a later value for the same language wins
+    both = check_json(mlis, "-c", "xb", "--lang", "de:B2,fi:A1", "--lang", "ger:C1")["profile"]
+    assert both["languages"] == {"de": "C1", "fi": "A1"}
+
+
+def test_languages_in_a_profile_file_are_read_the_same_way(mlis, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "me.yaml"
+    path.write_text("languages: {ger: B2, finnish: A1}\n", encoding="utf-8")
+    profile = check_json(mlis, "-c", "xb", "--profile", str(path), "--lang", "deu:C1")["profile"]
+    assert profile["languages"] == {"de": "C1", "fi": "A1"}
+
+
+def test_an_unknown_language_is_a_usage_error_with_the_nearest_codes(mlis) -> None:  # type: ignore[no-untyped-def]
+    expected = "expected an ISO 639 code such as de, deu or ger, or an English name such as German"
+    cases = {
+        "ge:C1": f"mlis: error: unknown language 'ge': {expected} (did you mean ka (Georgian), de (German), "
+        "ae (Avestan), be (Belarusian), ce (Chechen)?)\n",
+        "xx:B2": f"mlis: error: unknown language 'xx': {expected} (did you mean xh (Xhosa)?)\n",
+        "germn:B2": f"mlis: error: unknown language 'germn': {expected} (did you mean de (German), "
+        "ka (Georgian)?)\n",
+        "qqq:B2": f"mlis: error: unknown language 'qqq': {expected}\n",
+    }
+    for given, message in cases.items():
+        run = mlis("check", "--rules-dir", TWO, "--country", "xa", "--lang", given)
+        assert (run.exit_code, run.stdout, run.stderr) == (2, "", message), given
+
+
 def test_an_unknown_country_suggests_the_nearest_codes(mlis) -> None:  # type: ignore[no-untyped-def]
     run = mlis("check", "--rules-dir", TWO, "--country", "atlntis", "--degree", "ala")
     assert (run.exit_code, run.stdout, run.stderr) == (
@@ -287,7 +317,8 @@ def test_bad_values_are_usage_errors(mlis) -> None:  # type: ignore[no-untyped-d
         (
             "--lang",
             "german",
-        ): "mlis: error: language 'german': expected CODE:LEVEL, e.g. de:B2 or fi:native\n",
+        ): "mlis: error: language 'german': expected CODE:LEVEL, e.g. de:B2 or fi:native "
+        "(add a level, e.g. de:B2)\n",
         ("--sector", "museum"): "mlis: error: sector: expected one of public, academic, school, special, "
         "corporate, got 'museum'\n",
         ("--citizenship", "xyzzy"): "mlis: error: unknown citizenship 'xyzzy': expected a country code "

@@ -49,7 +49,7 @@ def init(
         list[str],
         typer.Option(
             "--lang",
-            help="Language and level, CODE:LEVEL (A1..C2, native, none); repeatable.",
+            help="Language and level, CODE:LEVEL such as de:B2 or german:C1; repeat or separate with commas.",
             autocompletion=completers.languages,
         ),
     ] = [],  # noqa: B006

@@ -31,7 +31,7 @@ LangOption = Annotated[
     list[str],
     typer.Option(
         "--lang",
-        help="Language and level, CODE:LEVEL (A1..C2, native, none); repeatable.",
+        help="Language and level, CODE:LEVEL such as de:B2 or german:C1; repeat or separate with commas.",
         autocompletion=completers.languages,
     ),
 ]
