@@ -306,6 +306,27 @@ def test_a_misspelt_degree_is_a_usage_error_with_suggestions(mlis) -> None:  # t
     )
 
 
+def test_a_degree_title_is_told_apart_from_a_degree_code(mlis) -> None:  # type: ignore[no-untyped-def]
+    codes = (
+        "the degree code names the body that accredited the program: ala (ALA-accredited master's), "
+        "cilip (CILIP-accredited qualification), alia (ALIA-accredited qualification), "
+        "lianza (New Zealand (LIANZA-recognised) qualification), lai (LAI-accredited qualification), "
+        "other (Master's accredited by another national body), unaccredited (Unaccredited library degree), "
+        "none (No library degree)"
+    )
+    cases = {
+        "mlis": f"mlis: error: degree 'mlis' is what the degree is called; {codes}\n",
+        "MLS": f"mlis: error: degree 'MLS' is what the degree is called; {codes}\n",
+        "mlis-ala": f"mlis: error: degree 'mlis-ala' is what the degree is called; {codes} "
+        "(did you mean ala?)\n",
+        "MLIS (CILIP)": f"mlis: error: degree 'MLIS (CILIP)' is what the degree is called; {codes} "
+        "(did you mean cilip?)\n",
+    }
+    for given, message in cases.items():
+        run = mlis("check", "--rules-dir", TWO, "--country", "xa", "--degree", given)
+        assert (run.exit_code, run.stdout, run.stderr) == (2, "", message), given
+
+
 def test_bad_values_are_usage_errors(mlis) -> None:  # type: ignore[no-untyped-def]
     cases = {
         ("--age", "500"): "mlis: error: age: 500 is out of range; expected 0 to 120\n",

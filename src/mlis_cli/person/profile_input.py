@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -64,17 +65,76 @@ def resolve_citizenship(text: str) -> str:
     )
 
 
-def parse_degree(value: Any, degrees: Iterable[str]) -> str:
+DEGREE_TITLES = frozenset(
+    [
+        "mlis",
+        "mls",
+        "mlib",
+        "mlibsc",
+        "mli",
+        "mlisc",
+        "mlsc",
+        "msls",
+        "mslis",
+        "msis",
+        "msi",
+        "mis",
+        "mim",
+        "mas",
+        "mais",
+        "ms",
+        "msc",
+        "ma",
+        "mlitt",
+        "blis",
+        "blib",
+        "bls",
+        "master",
+        "masters",
+    ]
+)
+"""The names of library degrees people hold, which are not degree codes: the code names the body
+that accredited the program, whatever the degree is called."""
+
+
+def parse_degree(value: Any, degrees: Iterable[str] | Mapping[str, Any]) -> str:
     known = list(degrees)
     if not isinstance(value, str) or not value.strip():
         raise UsageError(f"degree: expected one of {', '.join(known)}, got {_shown(value)}")
     code = value.strip().lower()
     if code not in known:
+        words = [word for word in re.split(r"[^a-z]+", code) if word]
+        if (
+            words
+            and any(w in DEGREE_TITLES for w in words)
+            and all(w in DEGREE_TITLES or w in known for w in words)
+        ):
+            raise UsageError(
+                _degree_title(value, degrees),
+                hint=_codes_named(words, known),
+            )
         raise UsageError(
             f"unknown degree {_shown(value)}: expected one of {', '.join(known)}",
             hint=_did_you_mean(code, known) or "run 'mlis degrees' to see what each code means",
         )
     return code
+
+
+def _degree_title(value: str, degrees: Iterable[str] | Mapping[str, Any]) -> str:
+    """A degree's name given as a code: what the code names instead, and every code with its meaning."""
+    if isinstance(degrees, Mapping):
+        codes = ", ".join(f"{code} ({getattr(degree, 'name', degree)})" for code, degree in degrees.items())
+    else:
+        codes = ", ".join(degrees)
+    return (
+        f"degree {_shown(value)} is what the degree is called; the degree code names the body "
+        f"that accredited the program: {codes}"
+    )
+
+
+def _codes_named(words: list[str], known: list[str]) -> str | None:
+    codes = [word for word in words if word in known]
+    return f"did you mean {', '.join(dict.fromkeys(codes))}?" if codes else None
 
 
 def parse_level(code: str, value: Any) -> Level | None:
@@ -267,7 +327,7 @@ class ProfileReader:
     """
 
     def __init__(self, degrees: Iterable[str], today: dt.date, limit: int = 4_096) -> None:
-        self.degrees = list(degrees)
+        self.degrees = degrees if isinstance(degrees, Mapping) else list(degrees)
         self.today = today
         self.limit = limit
         self._known: dict[str, dict[Any, Any]] = {key: {} for key in PROFILE_KEYS}
