@@ -292,8 +292,28 @@ def test_a_real_country_without_rules_says_so(mlis) -> None:  # type: ignore[no-
     run = mlis("check", "--rules-dir", TWO, "--country", "Deutschland")
     assert (run.exit_code, run.stderr) == (
         2,
-        "mlis: error: no rules for Germany (de) ('mlis list-countries' shows every country with rules)\n",
+        "mlis: error: no rules for Germany (de) yet ('mlis list-countries' shows every country with rules)\n",
     )
+    for name in ("Nederland", "netherlands", "NL", "holland"):
+        run = mlis("check", "--rules-dir", TWO, "--country", name)
+        assert (run.exit_code, run.stdout, run.stderr) == (
+            2,
+            "",
+            "mlis: error: no rules for the Netherlands (nl) yet "
+            "('mlis list-countries' shows every country with rules)\n",
+        ), name
+
+
+def test_a_one_letter_slip_in_a_code_suggests_the_codes_it_may_mean(mlis) -> None:  # type: ignore[no-untyped-def]
+    cases = {"xc": "xa, xb", "bx": "xb", "xaa": "xa"}
+    for given, codes in cases.items():
+        run = mlis("check", "--rules-dir", TWO, "--country", given)
+        assert (run.exit_code, run.stdout, run.stderr) == (
+            2,
+            "",
+            f"mlis: error: unknown country '{given}' (did you mean {codes}? "
+            "'mlis list-countries' shows every country with rules)\n",
+        ), given
 
 
 def test_a_misspelt_degree_is_a_usage_error_with_suggestions(mlis) -> None:  # type: ignore[no-untyped-def]
