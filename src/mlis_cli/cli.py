@@ -79,6 +79,8 @@ def build(only: str | None = None) -> typer.Typer:
         add_completion=True,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
+        # every command and group inherits these from the root context
+        context_settings={"help_option_names": ["-h", "--help"]},
     )
     app.callback()(main)
     for name, (module, attribute) in COMMANDS.items():
