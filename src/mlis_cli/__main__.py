@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from mlis_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, MlisError
 
-BUG_REPORT = "this is a bug in mlis; please report it with the command you ran"
+BUG_REPORT = "this is a bug in mlis; please report it to the mlis maintainers with the command you ran"
 TRACEBACK_FRAMES = 5
 COMPLETION_VARIABLE = "_MLIS_COMPLETE"
 JSON_FORMATS = ("json", "jsonl")
