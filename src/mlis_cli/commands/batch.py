@@ -24,7 +24,7 @@ def batch(
     source: Annotated[
         str,
         typer.Argument(
-            metavar="[FILE|-]",
+            metavar="FILE|-",
             help="Profiles, one JSON object per line; '-' or nothing reads stdin.",
             show_default=False,
         ),
@@ -35,6 +35,7 @@ def batch(
             "--country",
             "-c",
             help="Countries for lines without their own 'countries'; repeat or separate with commas.",
+            metavar="CODE",
         ),
     ] = [],  # noqa: B006
     every: Annotated[

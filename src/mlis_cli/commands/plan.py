@@ -47,7 +47,9 @@ they are listed apart as conditions that matter.
 
 @output_options()
 def plan(
-    country: Annotated[str, typer.Option("--country", "-c", help="Country code or name (one).")],
+    country: Annotated[
+        str, typer.Option("--country", "-c", help="Country code or name (one).", metavar="CODE")
+    ],
     degree: DegreeOption = None,
     citizenship: CitizenshipOption = [],  # noqa: B006
     age: AgeOption = None,

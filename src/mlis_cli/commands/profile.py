@@ -35,33 +35,44 @@ UNKNOWN_WORD = "unknown"
 @app.command()
 def init(
     degree: Annotated[
-        str | None, typer.Option(help="Degree code (see 'mlis degrees').", autocompletion=completers.degrees)
+        str | None,
+        typer.Option(
+            help="Degree code (see 'mlis degrees').", autocompletion=completers.degrees, metavar="CODE"
+        ),
     ] = None,
     citizenship: Annotated[
         list[str],
         typer.Option(
             help="Citizenship (country code or name); repeat or separate with commas.",
             autocompletion=completers.citizenships,
+            metavar="CODE",
         ),
     ] = [],  # noqa: B006
-    age: Annotated[str | None, typer.Option(help="Age in years.")] = None,
+    age: Annotated[str | None, typer.Option(help="Age in years.", metavar="YEARS")] = None,
     lang: Annotated[
         list[str],
         typer.Option(
             "--lang",
             help="Language and level, CODE:LEVEL such as de:B2 or german:C1; repeat or separate with commas.",
             autocompletion=completers.languages,
+            metavar="CODE:LEVEL",
         ),
     ] = [],  # noqa: B006
     sector: Annotated[
         str | None,
         typer.Option(
-            help="public, academic, school, special or corporate.", autocompletion=completers.sectors
+            help="public, academic, school, special or corporate.",
+            autocompletion=completers.sectors,
+            metavar="SECTOR",
         ),
     ] = None,
-    stay: Annotated[str | None, typer.Option(help="short or long.", autocompletion=completers.stays)] = None,
-    graduated: Annotated[str | None, typer.Option(help="Year of graduation.")] = None,
-    experience: Annotated[str | None, typer.Option(help="Years of professional library work.")] = None,
+    stay: Annotated[
+        str | None, typer.Option(help="short or long.", autocompletion=completers.stays, metavar="STAY")
+    ] = None,
+    graduated: Annotated[str | None, typer.Option(help="Year of graduation.", metavar="YEAR")] = None,
+    experience: Annotated[
+        str | None, typer.Option(help="Years of professional library work.", metavar="YEARS")
+    ] = None,
     phd: Annotated[
         bool | None, typer.Option("--phd/--no-phd", help="Holds a doctorate.", show_default=False)
     ] = None,
@@ -195,6 +206,7 @@ def set_fact(
             help="degree, citizenship, age, lang, sector, stay, graduated, experience, phd or online.",
             autocompletion=completers.facts,
             show_default=False,
+            metavar="FACT",
         ),
     ],
     value: Annotated[
@@ -203,6 +215,7 @@ def set_fact(
             help="The value, as its flag takes it; 'unknown' forgets the fact.",
             autocompletion=completers.fact_values,
             show_default=False,
+            metavar="VALUE",
         ),
     ],
     rules_dir: RulesDir = None,

@@ -18,30 +18,42 @@ DegreeOption = Annotated[
     typer.Option(
         help="Degree code: ala, cilip, alia, lianza, lai, other, unaccredited, none.",
         autocompletion=completers.degrees,
+        metavar="CODE",
     ),
 ]
 CitizenshipOption = Annotated[
     list[str],
     typer.Option(
-        help="Citizenship (country code or name); repeatable.", autocompletion=completers.citizenships
+        help="Citizenship (country code or name); repeatable.",
+        autocompletion=completers.citizenships,
+        metavar="CODE",
     ),
 ]
-AgeOption = Annotated[int | None, typer.Option(help="Age in years.")]
+AgeOption = Annotated[int | None, typer.Option(help="Age in years.", metavar="YEARS")]
 LangOption = Annotated[
     list[str],
     typer.Option(
         "--lang",
         help="Language and level, CODE:LEVEL such as de:B2 or german:C1; repeat or separate with commas.",
         autocompletion=completers.languages,
+        metavar="CODE:LEVEL",
     ),
 ]
 SectorOption = Annotated[
     str | None,
-    typer.Option(help="public, academic, school, special or corporate.", autocompletion=completers.sectors),
+    typer.Option(
+        help="public, academic, school, special or corporate.",
+        autocompletion=completers.sectors,
+        metavar="SECTOR",
+    ),
 ]
-StayOption = Annotated[str | None, typer.Option(help="short or long.", autocompletion=completers.stays)]
-GraduatedOption = Annotated[int | None, typer.Option(help="Year of graduation.")]
-ExperienceOption = Annotated[float | None, typer.Option(help="Years of professional library work.")]
+StayOption = Annotated[
+    str | None, typer.Option(help="short or long.", autocompletion=completers.stays, metavar="STAY")
+]
+GraduatedOption = Annotated[int | None, typer.Option(help="Year of graduation.", metavar="YEAR")]
+ExperienceOption = Annotated[
+    float | None, typer.Option(help="Years of professional library work.", metavar="YEARS")
+]
 PhdOption = Annotated[
     bool | None, typer.Option("--phd/--no-phd", help="Holds a doctorate.", show_default=False)
 ]
@@ -52,7 +64,8 @@ OnlineOption = Annotated[
     ),
 ]
 ProfileFileOption = Annotated[
-    str | None, typer.Option(help="Profile file (YAML or JSON); '-' reads stdin. Flags override it.")
+    str | None,
+    typer.Option(help="Profile file (YAML or JSON); '-' reads stdin. Flags override it.", metavar="FILE|-"),
 ]
 StrictOption = Annotated[bool, typer.Option(help="Report the worst case as the verdict.")]
 
