@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -12,9 +13,19 @@ from mlis_cli.model.profile import SOME
 from mlis_cli.person.profile_input import BOTH_LANGUAGE_KEYS, language_code, parse_language, split_languages
 
 
+def announce_terminal_read(what: str) -> None:
+    """One line on stderr before reading stdin from a terminal, so that a wait is never silent."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        end = "Ctrl-Z then Enter" if os.name == "nt" else "Ctrl-D"
+        sys.stderr.write(f"mlis: reading {what} from the terminal; end with {end}\n")
+        sys.stderr.flush()
+
+
 def read_profile_file(name: str) -> dict[str, Any]:
     """Facts from a YAML or JSON profile file, or from stdin when name is '-'."""
     shown = "stdin" if name == "-" else name
+    if name == "-":
+        announce_terminal_read("a profile (YAML or JSON)")
     try:
         text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
     except OSError as error:
