@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 import typer
 
 from mlis_cli.commands import completers
-from mlis_cli.model.profile import Profile
-from mlis_cli.model.ruleset import RuleSet
-from mlis_cli.person.profile_input import parse_profile
-from mlis_cli.person.profile_sources import merge, read_profile_file
 
 DegreeOption = Annotated[
     str | None,
@@ -68,28 +63,6 @@ ProfileFileOption = Annotated[
     typer.Option(help="Profile file (YAML or JSON); '-' reads stdin. Flags override it.", metavar="FILE|-"),
 ]
 StrictOption = Annotated[bool, typer.Option(help="Report the worst case as the verdict.")]
-
-
-def person(
-    ruleset: RuleSet,
-    today: dt.date,
-    *,
-    profile: str | None,
-    degree: str | None,
-    citizenship: list[str],
-    age: int | None,
-    lang: list[str],
-    sector: str | None,
-    stay: str | None,
-    graduated: int | None,
-    experience: float | None,
-    phd: bool | None,
-    online: bool | None,
-) -> Profile:
-    """The profile from a file (or stdin) and the flags; a flag overrides the file."""
-    file_facts = read_profile_file(profile) if profile is not None else {}
-    flags = flag_facts(degree, citizenship, age, sector, stay, graduated, experience, phd, online)
-    return parse_profile(merge(file_facts, flags, lang), ruleset.degrees, today)
 
 
 def flag_facts(
