@@ -15,7 +15,8 @@ from mlis_cli.person.profile_input import BOTH_LANGUAGE_KEYS, language_code, par
 
 def announce_terminal_read(what: str) -> None:
     """One line on stderr before reading stdin from a terminal, so that a wait is never silent."""
-    if sys.stdin is not None and sys.stdin.isatty():
+    isatty = getattr(sys.stdin, "isatty", None)  # a stand-in for stdin may have none
+    if callable(isatty) and isatty():
         end = "Ctrl-Z then Enter" if os.name == "nt" else "Ctrl-D"
         sys.stderr.write(f"mlis: reading {what} from the terminal; end with {end}\n")
         sys.stderr.flush()
