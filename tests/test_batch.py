@@ -276,7 +276,7 @@ def test_csv_gives_the_same_records_in_the_documented_columns(mlis, monkeypatch)
 def test_batch_writes_only_streaming_formats(mlis, monkeypatch, fmt: str) -> None:  # type: ignore[no-untyped-def]
     run = batch(mlis, monkeypatch, f"{ANA}\n", "--all", "--format", fmt)
     assert (run.exit_code, run.stdout) == (2, "")
-    message = f"Invalid value for '--format' / '-f': Value error, '{fmt}' is not one of 'jsonl', 'csv'."
+    message = f"--format: expected one of jsonl, csv, got '{fmt}'"
     hint = "try 'mlis batch --help'"
     if fmt == "json":
         assert json.loads(run.stderr) == {"error": {"code": "usage", "message": message, "hint": hint}}

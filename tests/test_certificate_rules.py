@@ -163,7 +163,7 @@ def test_a_broken_certificates_file_stops_even_a_check_with_exit_3(mlis, rules: 
     assert run.stderr == (
         "mlis: error: rule data is invalid: rules/certificates.yaml:8:5: "
         "certificates.calrbs-rare-books.topics: missing required key 'topics' "
-        "(run 'mlis rules validate' to see every problem)\n"
+        "(run 'mlis rules validate rules' to see every problem)\n"
     )
 
 

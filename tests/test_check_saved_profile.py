@@ -145,3 +145,43 @@ def test_profile_show_as_json_is_the_profile_check_reports(mlis, saved: Path) ->
     shown = mlis("profile", "show", "--format", "json")
     assert shown.exit_code == 0
     assert json.loads(shown.stdout) == profile_in(mlis("check", "--country", "fi", "--json"))
+
+
+@pytest.fixture
+def saved_cilip(mlis, saved_file: Path) -> Path:
+    """A saved profile: a British librarian with a CILIP degree who speaks some German."""
+    result = mlis(
+        "profile", "init", "--degree", "cilip", "--citizenship", "gb", "--age", "35", "--lang", "de:B1",
+        "--no-input",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    return saved_file
+
+
+def starting_verdict(run) -> tuple[object, object]:  # type: ignore[no-untyped-def]
+    assert run.exit_code == 0, run.stderr
+    document = json.loads(run.stdout)
+    result = document["results"][0] if "results" in document else document
+    return (document["profile"]["degree"], result["verdict"], result["worst_case"])
+
+
+def test_plan_reads_the_saved_profile_and_starts_where_check_does(mlis, saved_cilip: Path) -> None:
+    check = mlis("check", "--country", "de", "--json")
+    plan = mlis("plan", "--country", "de", "--json")
+    assert starting_verdict(plan) == starting_verdict(check)
+    assert starting_verdict(plan)[0] == "cilip"
+    note = f"mlis: From your saved profile ({saved_cilip}): degree, citizenship, age, languages\n"
+    assert (plan.stderr, check.stderr) == (note, note)
+    text = mlis("plan", "--country", "de")
+    assert text.stdout.startswith(
+        f"From your saved profile ({saved_cilip}): degree, citizenship, age, languages\n"
+    )
+    assert "the degree 'ala'" not in text.stdout
+
+
+def test_plan_takes_no_profile_like_check(mlis, saved_cilip: Path) -> None:
+    check = mlis("check", "--country", "de", "--json", "--no-profile")
+    plan = mlis("plan", "--country", "de", "--json", "--no-profile")
+    assert starting_verdict(plan) == starting_verdict(check)
+    assert starting_verdict(plan)[0] is None
+    assert (plan.stderr, check.stderr) == ("", "")

@@ -248,6 +248,36 @@ def test_languages_and_citizenships_are_normalised(mlis) -> None:  # type: ignor
     )
 
 
+def test_languages_are_read_as_iso_639_codes_or_english_names(mlis) -> None:  # type: ignore[no-untyped-def]
+    for given in ("de:B2", "deu:B2", "ger:B2", "German:B2", "DEU:b2"):
+        assert check_json(mlis, "-c", "xb", "--lang", given)["profile"]["languages"] == {"de": "B2"}, given
+    # commas as in --country; a later value for the same language wins
+    both = check_json(mlis, "-c", "xb", "--lang", "de:B2,fi:A1", "--lang", "ger:C1")["profile"]
+    assert both["languages"] == {"de": "C1", "fi": "A1"}
+
+
+def test_languages_in_a_profile_file_are_read_the_same_way(mlis, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "me.yaml"
+    path.write_text("languages: {ger: B2, finnish: A1}\n", encoding="utf-8")
+    profile = check_json(mlis, "-c", "xb", "--profile", str(path), "--lang", "deu:C1")["profile"]
+    assert profile["languages"] == {"de": "C1", "fi": "A1"}
+
+
+def test_an_unknown_language_is_a_usage_error_with_the_nearest_codes(mlis) -> None:  # type: ignore[no-untyped-def]
+    expected = "expected an ISO 639 code such as de, deu or ger, or an English name such as German"
+    cases = {
+        "ge:C1": f"mlis: error: unknown language 'ge': {expected} (did you mean ka (Georgian), de (German), "
+        "ae (Avestan), be (Belarusian), ce (Chechen)?)\n",
+        "xx:B2": f"mlis: error: unknown language 'xx': {expected} (did you mean xh (Xhosa)?)\n",
+        "germn:B2": f"mlis: error: unknown language 'germn': {expected} (did you mean de (German), "
+        "ka (Georgian)?)\n",
+        "qqq:B2": f"mlis: error: unknown language 'qqq': {expected}\n",
+    }
+    for given, message in cases.items():
+        run = mlis("check", "--rules-dir", TWO, "--country", "xa", "--lang", given)
+        assert (run.exit_code, run.stdout, run.stderr) == (2, "", message), given
+
+
 def test_an_unknown_country_suggests_the_nearest_codes(mlis) -> None:  # type: ignore[no-untyped-def]
     run = mlis("check", "--rules-dir", TWO, "--country", "atlntis", "--degree", "ala")
     assert (run.exit_code, run.stdout, run.stderr) == (
@@ -262,8 +292,28 @@ def test_a_real_country_without_rules_says_so(mlis) -> None:  # type: ignore[no-
     run = mlis("check", "--rules-dir", TWO, "--country", "Deutschland")
     assert (run.exit_code, run.stderr) == (
         2,
-        "mlis: error: no rules for Germany (de) ('mlis list-countries' shows every country with rules)\n",
+        "mlis: error: no rules for Germany (de) yet ('mlis list-countries' shows every country with rules)\n",
     )
+    for name in ("Nederland", "netherlands", "NL", "holland"):
+        run = mlis("check", "--rules-dir", TWO, "--country", name)
+        assert (run.exit_code, run.stdout, run.stderr) == (
+            2,
+            "",
+            "mlis: error: no rules for the Netherlands (nl) yet "
+            "('mlis list-countries' shows every country with rules)\n",
+        ), name
+
+
+def test_a_one_letter_slip_in_a_code_suggests_the_codes_it_may_mean(mlis) -> None:  # type: ignore[no-untyped-def]
+    cases = {"xc": "xa, xb", "bx": "xb", "xaa": "xa"}
+    for given, codes in cases.items():
+        run = mlis("check", "--rules-dir", TWO, "--country", given)
+        assert (run.exit_code, run.stdout, run.stderr) == (
+            2,
+            "",
+            f"mlis: error: unknown country '{given}' (did you mean {codes}? "
+            "'mlis list-countries' shows every country with rules)\n",
+        ), given
 
 
 def test_a_misspelt_degree_is_a_usage_error_with_suggestions(mlis) -> None:  # type: ignore[no-untyped-def]
@@ -274,6 +324,27 @@ def test_a_misspelt_degree_is_a_usage_error_with_suggestions(mlis) -> None:  # t
         "mlis: error: unknown degree 'alla': expected one of ala, cilip, alia, lianza, lai, other, "
         "unaccredited, none (did you mean ala, alia?)\n",
     )
+
+
+def test_a_degree_title_is_told_apart_from_a_degree_code(mlis) -> None:  # type: ignore[no-untyped-def]
+    codes = (
+        "the degree code names the body that accredited the program: ala (ALA-accredited master's), "
+        "cilip (CILIP-accredited qualification), alia (ALIA-accredited qualification), "
+        "lianza (New Zealand (LIANZA-recognised) qualification), lai (LAI-accredited qualification), "
+        "other (Master's accredited by another national body), unaccredited (Unaccredited library degree), "
+        "none (No library degree)"
+    )
+    cases = {
+        "mlis": f"mlis: error: degree 'mlis' is what the degree is called; {codes}\n",
+        "MLS": f"mlis: error: degree 'MLS' is what the degree is called; {codes}\n",
+        "mlis-ala": f"mlis: error: degree 'mlis-ala' is what the degree is called; {codes} "
+        "(did you mean ala?)\n",
+        "MLIS (CILIP)": f"mlis: error: degree 'MLIS (CILIP)' is what the degree is called; {codes} "
+        "(did you mean cilip?)\n",
+    }
+    for given, message in cases.items():
+        run = mlis("check", "--rules-dir", TWO, "--country", "xa", "--degree", given)
+        assert (run.exit_code, run.stdout, run.stderr) == (2, "", message), given
 
 
 def test_bad_values_are_usage_errors(mlis) -> None:  # type: ignore[no-untyped-def]
@@ -287,7 +358,8 @@ def test_bad_values_are_usage_errors(mlis) -> None:  # type: ignore[no-untyped-d
         (
             "--lang",
             "german",
-        ): "mlis: error: language 'german': expected CODE:LEVEL, e.g. de:B2 or fi:native\n",
+        ): "mlis: error: language 'german': expected CODE:LEVEL, e.g. de:B2 or fi:native "
+        "(add a level, e.g. de:B2)\n",
         ("--sector", "museum"): "mlis: error: sector: expected one of public, academic, school, special, "
         "corporate, got 'museum'\n",
         ("--citizenship", "xyzzy"): "mlis: error: unknown citizenship 'xyzzy': expected a country code "

@@ -335,12 +335,12 @@ def test_an_unknown_code_is_a_usage_error_naming_the_nearest_codes(mlis) -> None
 
 
 def test_an_unknown_code_with_json_is_a_json_error(mlis) -> None:  # type: ignore[no-untyped-def]
-    run = mlis("degrees", "mls", "--json")
+    run = mlis("degrees", "xyz", "--json")
     assert (run.exit_code, run.stdout) == (2, "")
     assert json.loads(run.stderr) == {
         "error": {
             "code": "usage",
-            "message": "unknown degree 'mls': expected one of ala, cilip, alia, lianza, lai, other, "
+            "message": "unknown degree 'xyz': expected one of ala, cilip, alia, lianza, lai, other, "
             "unaccredited, none",
             "hint": "run 'mlis degrees' to see what each code means",
         }

@@ -72,8 +72,8 @@ def test_fail_on_accepts_any_case_and_rejects_unknown_verdicts(mlis) -> None:  #
     run = mlis(*CHECK, "--all", "--fail-on", "bad")
     assert (run.exit_code, run.stdout) == (2, "")
     assert run.stderr == (
-        "mlis: error: Invalid value for '--fail-on': Value error, 'bad' is not one of 'eligible', "
-        "'conditional', 'case_by_case', 'unknown', 'unlikely', 'ineligible'. (try 'mlis check --help')\n"
+        "mlis: error: --fail-on: expected one of eligible, conditional, case_by_case, unknown, unlikely, "
+        "ineligible, got 'bad' (try 'mlis check --help')\n"
     )
 
 

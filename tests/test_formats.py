@@ -266,8 +266,8 @@ def test_an_unknown_format_is_a_usage_error(mlis) -> None:  # type: ignore[no-un
     run = mlis("degrees", "--format", "xml")
     assert (run.exit_code, run.stdout) == (2, "")
     assert run.stderr == (
-        "mlis: error: Invalid value for '--format' / '-f': Value error, 'xml' is not one of "
-        "'text', 'json', 'jsonl', 'yaml', 'csv'. (try 'mlis degrees --help')\n"
+        "mlis: error: --format: expected one of text, json, jsonl, yaml, csv, got 'xml' "
+        "(try 'mlis degrees --help')\n"
     )
 
 

@@ -9,7 +9,7 @@ import pytest
 from mlis_cli.commands import degrees
 from mlis_cli.errors import EXIT_INTERNAL
 
-BUG = "this is a bug in mlis; please report it with the command you ran"
+BUG = "this is a bug in mlis; please report it to the mlis maintainers with the command you ran"
 
 
 @pytest.fixture

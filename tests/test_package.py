@@ -107,3 +107,14 @@ def test_the_wheel_carries_the_rules_so_an_installed_mlis_finds_them(tmp_path: P
     }
     assert shipped <= names
     assert "mlis_cli/rules/countries/fi.yaml" in names
+    # the licence pyproject names travels with the wheel
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names), sorted(names)[-8:]
+
+
+def test_the_licence_file_is_the_mit_licence_pyproject_names() -> None:
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    licence = (REPO / "LICENSE").read_text(encoding="utf-8")
+    assert project["license"] == "MIT"
+    assert licence.splitlines()[:3] == ["MIT License", "", "Copyright (c) 2026 the mlis developers"]

@@ -150,10 +150,41 @@ def test_a_bad_flag_value_saves_nothing(mlis, saved_file: Path) -> None:
     assert not saved_file.exists()
 
 
-def test_init_replaces_the_profile_saved_before(mlis, saved_file: Path) -> None:
-    mlis("profile", "init", "--degree", "ala", "--age", "29", "--no-input")
-    mlis("profile", "init", "--degree", "cilip", "--no-input")
+def test_init_with_no_input_over_a_saved_profile_changes_only_the_facts_given(mlis, saved_file: Path) -> None:
+    mlis("profile", "init", "--degree", "ala", "--age", "29", "--lang", "de:B2", "--no-input")
+    run = mlis("profile", "init", "--degree", "cilip", "--no-input")
+    assert (run.exit_code, run.stdout) == (0, "")
+    assert run.stderr.startswith("Kept from the saved profile: age, languages.\n")
+    assert saved_file.read_text(encoding="utf-8") == HEADER + "degree: cilip\nage: 29\nlanguages:\n  de: B2\n"
+
+
+def test_init_with_replace_starts_from_nothing_and_names_what_it_drops(mlis, saved_file: Path) -> None:
+    mlis("profile", "init", "--degree", "ala", "--age", "29", "--lang", "de:B2", "--no-input")
+    run = mlis("profile", "init", "--degree", "cilip", "--no-input", "--replace")
+    assert (run.exit_code, run.stdout) == (0, "")
+    assert run.stderr.startswith("Dropped from the saved profile (--replace): age, languages.\n")
     assert saved_file.read_text(encoding="utf-8") == HEADER + "degree: cilip\n"
+
+
+def test_init_over_a_saved_profile_offers_each_saved_answer(mlis, typed, saved_file: Path) -> None:
+    mlis("profile", "init", "--degree", "ala", "--citizenship", "us", "--age", "29", "--no-input")
+    typed(
+        "",  # degree: kept
+        "us, fi",  # citizenship: changed
+        "unknown",  # age: forgotten on purpose
+        "fi:A1",  # languages: new
+        "", "", "", "", "", "",
+    )  # fmt: skip
+    run = mlis("profile", "init")
+    assert run.exit_code == 0, run.stderr
+    assert "Your saved answers are shown in brackets: Enter keeps one, 'unknown' forgets it.\n" in run.stderr
+    assert (
+        "degree [ala]: " in run.stderr and "citizenship [us]: " in run.stderr and "age [29]: " in run.stderr
+    )
+    assert "\nsector: " in run.stderr  # nothing saved, nothing offered
+    assert saved_file.read_text(encoding="utf-8") == HEADER + (
+        "degree: ala\ncitizenship:\n- fi\n- us\nlanguages:\n  fi: A1\n"
+    )
 
 
 def test_show_lists_every_fact_with_unknown_where_none_is_saved(mlis) -> None:

@@ -53,7 +53,7 @@ def test_checking_rules_that_are_broken_names_the_first_problem_and_exits_3(mlis
     assert run.stderr == (
         f"mlis: error: rule data is invalid: {FIXTURES / 'broken-rules'}/countries/aa.yaml:5:1: "
         "duplicate key 'name' (first defined at line 3) (and 8 more problems) "
-        "(run 'mlis rules validate' to see every problem)\n"
+        f"(run 'mlis rules validate {FIXTURES / 'broken-rules'}' to see every problem)\n"
     )
 
 

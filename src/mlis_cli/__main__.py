@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from mlis_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, MlisError
 
-BUG_REPORT = "this is a bug in mlis; please report it with the command you ran"
+BUG_REPORT = "this is a bug in mlis; please report it to the mlis maintainers with the command you ran"
 TRACEBACK_FRAMES = 5
 COMPLETION_VARIABLE = "_MLIS_COMPLETE"
 JSON_FORMATS = ("json", "jsonl")
@@ -109,7 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 sys.stdout.write(error_context.get_help() + "\n")
                 return EXIT_OK
             path = error_context.command_path if error_context is not None else "mlis"
-            report_error("usage", error.format_message(), f"try '{path} --help'", as_json)
+            from mlis_cli.commands.bad_values import bad_value_message
+
+            message = bad_value_message(error) or error.format_message()
+            report_error("usage", message, f"try '{path} --help'", as_json)
             return EXIT_USAGE
         except typer.Exit as error:
             return error.exit_code

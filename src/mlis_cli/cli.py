@@ -81,15 +81,30 @@ def build(only: str | None = None) -> typer.Typer:
         add_completion=True,
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
+        # every command and group inherits these from the root context
+        context_settings={"help_option_names": ["-h", "--help"]},
     )
     app.callback()(main)
     for name, (module, attribute) in COMMANDS.items():
         if only in (None, name):
-            app.command(name)(getattr(importlib.import_module(module), attribute))
+            command = getattr(importlib.import_module(module), attribute)
+            app.command(name, short_help=first_sentence(command.__doc__))(command)
     for name, (module, attribute) in GROUPS.items():
         if only in (None, name):
-            app.add_typer(getattr(importlib.import_module(module), attribute), name=name)
+            group = getattr(importlib.import_module(module), attribute)
+            for info in group.registered_commands:
+                info.short_help = info.short_help or first_sentence(info.help or info.callback.__doc__)
+            app.add_typer(group, name=name, short_help=first_sentence(group.info.help))
     return app
+
+
+def first_sentence(text: Any) -> str | None:
+    """The first sentence of a help text, whole: what `mlis --help` shows for a command."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    paragraph = " ".join(text.strip().split("\n\n")[0].split())
+    end = paragraph.find(". ")
+    return paragraph if end < 0 else paragraph[: end + 1]
 
 
 def __getattr__(name: str) -> Any:

@@ -16,6 +16,7 @@ from mlis_cli.batch import COLUMNS, csv_row, read_lines
 from mlis_cli.commands.options import FailOn, OutputOptions, output_options
 from mlis_cli.commands.shared import exit_if_threshold_met, load_rules, today
 from mlis_cli.errors import UsageError
+from mlis_cli.person.profile_sources import announce_terminal_read
 from mlis_cli.render.encoding import escape_what_cannot_be_encoded
 from mlis_cli.render.formats import Format, StreamFormat, write_records
 
@@ -25,7 +26,7 @@ def batch(
     source: Annotated[
         str,
         typer.Argument(
-            metavar="[FILE|-]",
+            metavar="FILE|-",
             help="Profiles, one JSON object per line; '-' or nothing reads stdin.",
             show_default=False,
         ),
@@ -36,6 +37,7 @@ def batch(
             "--country",
             "-c",
             help="Countries for lines without their own 'countries'; repeat or separate with commas.",
+            metavar="CODE",
         ),
     ] = [],  # noqa: B006
     every: Annotated[
@@ -88,6 +90,7 @@ def batch(
 @contextlib.contextmanager
 def opened(source: str) -> Iterator[BinaryIO]:
     if source == "-":
+        announce_terminal_read("profiles, one JSON object per line,")
         yield sys.stdin.buffer
         return
     try:

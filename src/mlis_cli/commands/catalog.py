@@ -79,7 +79,7 @@ def country_row(country: Country) -> dict[str, Any]:
 
 @output_options()
 def show(
-    country: Annotated[str, typer.Argument(help="Country code or name.")],
+    country: Annotated[str, typer.Argument(help="Country code or name.", metavar="CODE")],
     *,
     output: OutputOptions,
 ) -> None:

@@ -19,7 +19,11 @@ if TYPE_CHECKING:
 def certificates(
     topic: Annotated[
         str | None,
-        typer.Option(help="Only certificates with a topic containing this (any case).", show_default=False),
+        typer.Option(
+            help="Only certificates with a topic containing this (any case).",
+            show_default=False,
+            metavar="WORD",
+        ),
     ] = None,
     online: Annotated[
         bool, typer.Option("--online", help="Only certificates the sources call fully online.")
@@ -30,6 +34,7 @@ def certificates(
             "--max-cost",
             help="Only certificates whose whole cost is known and at most this many US dollars.",
             show_default=False,
+            metavar="AMOUNT",
         ),
     ] = None,
     *,

@@ -53,6 +53,7 @@ def check(
             "-c",
             help="Country code or name; repeat or separate with commas.",
             autocompletion=completers.countries,
+            metavar="CODE",
         ),
     ] = [],  # noqa: B006
     every: Annotated[bool, typer.Option("--all", help="Every country with rules.")] = False,
@@ -68,7 +69,10 @@ def check(
     online: OnlineOption = None,
     profile: Annotated[
         str | None,
-        typer.Option(help="Profile file (YAML or JSON); '-' reads stdin. Overrides the saved profile."),
+        typer.Option(
+            help="Profile file (YAML or JSON); '-' reads stdin. Overrides the saved profile.",
+            metavar="FILE|-",
+        ),
     ] = None,
     no_profile: Annotated[
         bool, typer.Option("--no-profile", help="Ignore the saved profile ('mlis profile').")

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 def degrees(
     code: Annotated[
         str | None,
-        typer.Argument(help="A degree code to show in full (ala, cilip, ..., none).", show_default=False),
+        typer.Argument(
+            help="A degree code to show in full (ala, cilip, ..., none).", show_default=False, metavar="CODE"
+        ),
     ] = None,
     *,
     output: OutputOptions,

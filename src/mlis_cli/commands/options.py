@@ -15,6 +15,7 @@ from typing import Annotated, Any, NamedTuple, TypeVar
 
 import typer
 
+from mlis_cli.errors import UsageError
 from mlis_cli.model.verdicts import Verdict
 from mlis_cli.render.formats import Format, StreamFormat, chosen
 
@@ -22,6 +23,7 @@ RulesDir = Annotated[
     Path | None,
     typer.Option(
         "--rules-dir",
+        metavar="DIR",
         envvar="MLIS_RULES_DIR",
         help="Read rules from this directory instead of the shipped ones.",
         show_default=False,
@@ -32,6 +34,7 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
+        metavar="text|json|jsonl|yaml|csv",
         help="Output format: text for people; json, jsonl, yaml or csv for scripts.",
         case_sensitive=False,
     ),
@@ -41,6 +44,7 @@ StreamFormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
+        metavar="jsonl|csv",
         help="Output format: one JSON object or one CSV row per record.",
         case_sensitive=False,
     ),
@@ -86,6 +90,12 @@ Command = TypeVar("Command", bound=Callable[..., None])
 _KEYWORD = inspect.Parameter.KEYWORD_ONLY
 
 
+def _given_on_command_line(context: typer.Context, name: str) -> bool:
+    """Whether the person typed this option, rather than leaving its default."""
+    source = context.get_parameter_source(name)
+    return source is not None and source.name == "COMMANDLINE"
+
+
 def output_options(*, stream: bool = False, color: bool = True) -> Callable[[Command], Command]:
     """Add --format/-f and --json (stream: the streaming formats, no --json), --no-color
     (unless color is False) and --rules-dir to a command, after its own options.
@@ -107,6 +117,7 @@ def output_options(*, stream: bool = False, color: bool = True) -> Callable[[Com
     if not stream:
         added.append(inspect.Parameter("no_pager", _KEYWORD, default=False, annotation=NoPager))
     added.append(inspect.Parameter("rules_dir", _KEYWORD, default=None, annotation=RulesDir))
+    added.append(inspect.Parameter("output_context", _KEYWORD, annotation=typer.Context))
 
     def decorate(command: Command) -> Command:
         own = inspect.signature(command, eval_str=True)
@@ -116,6 +127,11 @@ def output_options(*, stream: bool = False, color: bool = True) -> Callable[[Com
         def wrapper(**arguments: Any) -> None:
             fmt = arguments.pop("fmt")
             json_flag = arguments.pop("json_flag", False)
+            context = arguments.pop("output_context")
+            if json_flag and fmt is not Format.JSON and _given_on_command_line(context, "fmt"):
+                raise UsageError(
+                    f"--json and --format {fmt.value} conflict: --json means --format json; give one"
+                )
             output = OutputOptions(
                 Format(fmt.value) if stream else chosen(fmt, json_flag),
                 arguments.pop("no_color", False),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -21,11 +22,14 @@ from mlis_cli.commands.profile_options import (
     SectorOption,
     StayOption,
     StrictOption,
-    person,
+    flag_facts,
 )
 from mlis_cli.commands.shared import load_rules, today
 from mlis_cli.errors import UsageError
-from mlis_cli.render.formats import Output, emit
+from mlis_cli.person import saved_profile
+from mlis_cli.person.profile_input import parse_profile
+from mlis_cli.person.profile_sources import layered, read_profile_file
+from mlis_cli.render.formats import Format, Output, emit
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -47,7 +51,9 @@ they are listed apart as conditions that matter.
 
 @output_options()
 def plan(
-    country: Annotated[str, typer.Option("--country", "-c", help="Country code or name (one).")],
+    country: Annotated[
+        str, typer.Option("--country", "-c", help="Country code or name (one).", metavar="CODE")
+    ],
     degree: DegreeOption = None,
     citizenship: CitizenshipOption = [],  # noqa: B006
     age: AgeOption = None,
@@ -59,27 +65,21 @@ def plan(
     phd: PhdOption = None,
     online: OnlineOption = None,
     profile: ProfileFileOption = None,
+    no_profile: Annotated[
+        bool, typer.Option("--no-profile", help="Ignore the saved profile ('mlis profile').")
+    ] = False,
     strict: StrictOption = False,
     *,
     output: OutputOptions,
 ) -> None:
     ruleset = load_rules(output.rules_dir)
     when = today()
-    facts = person(
-        ruleset,
-        when,
-        profile=profile,
-        degree=degree,
-        citizenship=citizenship,
-        age=age,
-        lang=lang,
-        sector=sector,
-        stay=stay,
-        graduated=graduated,
-        experience=experience,
-        phd=phd,
-        online=online,
-    )
+    # the same layers as check: saved profile < profile file < flags
+    saved = None if no_profile else saved_profile.load(saved_profile.profile_path(), ruleset.degrees, when)
+    file_facts = read_profile_file(profile) if profile is not None else {}
+    flags = flag_facts(degree, citizenship, age, sector, stay, graduated, experience, phd, online)
+    layers, from_saved = layered(saved.facts if saved else {}, file_facts, flags, lang)
+    facts = parse_profile(layers, ruleset.degrees, when)
     if "," in country:
         raise UsageError(
             f"plan takes one country, got '{country}'",
@@ -89,10 +89,15 @@ def plan(
     from mlis_cli.render.report_dict import plan_dict
 
     document = plan_dict(report, ruleset.sources)
+    note = saved_profile.note(saved.path, from_saved) if saved and from_saved else None
+    if note and output.format is not Format.TEXT:
+        sys.stderr.write(f"mlis: {note}\n")
 
     def text(out: Console) -> None:
-        from mlis_cli.render.text import render_plan
+        from mlis_cli.render.text import render_plan, render_saved_facts
 
+        if note:
+            render_saved_facts(note, out)
         render_plan(report.results[0], ruleset.sources, out)
 
     paths = document["results"][0]["paths"] if document.get("results") else document.get("paths", [])

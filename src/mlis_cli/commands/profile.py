@@ -35,33 +35,44 @@ UNKNOWN_WORD = "unknown"
 @app.command()
 def init(
     degree: Annotated[
-        str | None, typer.Option(help="Degree code (see 'mlis degrees').", autocompletion=completers.degrees)
+        str | None,
+        typer.Option(
+            help="Degree code (see 'mlis degrees').", autocompletion=completers.degrees, metavar="CODE"
+        ),
     ] = None,
     citizenship: Annotated[
         list[str],
         typer.Option(
             help="Citizenship (country code or name); repeat or separate with commas.",
             autocompletion=completers.citizenships,
+            metavar="CODE",
         ),
     ] = [],  # noqa: B006
-    age: Annotated[str | None, typer.Option(help="Age in years.")] = None,
+    age: Annotated[str | None, typer.Option(help="Age in years.", metavar="YEARS")] = None,
     lang: Annotated[
         list[str],
         typer.Option(
             "--lang",
-            help="Language and level, CODE:LEVEL (A1..C2, native, none); repeatable.",
+            help="Language and level, CODE:LEVEL such as de:B2 or german:C1; repeat or separate with commas.",
             autocompletion=completers.languages,
+            metavar="CODE:LEVEL",
         ),
     ] = [],  # noqa: B006
     sector: Annotated[
         str | None,
         typer.Option(
-            help="public, academic, school, special or corporate.", autocompletion=completers.sectors
+            help="public, academic, school, special or corporate.",
+            autocompletion=completers.sectors,
+            metavar="SECTOR",
         ),
     ] = None,
-    stay: Annotated[str | None, typer.Option(help="short or long.", autocompletion=completers.stays)] = None,
-    graduated: Annotated[str | None, typer.Option(help="Year of graduation.")] = None,
-    experience: Annotated[str | None, typer.Option(help="Years of professional library work.")] = None,
+    stay: Annotated[
+        str | None, typer.Option(help="short or long.", autocompletion=completers.stays, metavar="STAY")
+    ] = None,
+    graduated: Annotated[str | None, typer.Option(help="Year of graduation.", metavar="YEAR")] = None,
+    experience: Annotated[
+        str | None, typer.Option(help="Years of professional library work.", metavar="YEARS")
+    ] = None,
     phd: Annotated[
         bool | None, typer.Option("--phd/--no-phd", help="Holds a doctorate.", show_default=False)
     ] = None,
@@ -72,15 +83,21 @@ def init(
         ),
     ] = None,
     no_input: Annotated[
-        bool, typer.Option("--no-input", help="Ask nothing: save only the facts given as flags.")
+        bool,
+        typer.Option("--no-input", help="Ask nothing: the flags' facts change the saved profile's."),
+    ] = False,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Start from nothing instead of the saved profile's answers.")
     ] = False,
     rules_dir: RulesDir = None,
 ) -> None:
     """Answer a few questions once; the answers become your saved profile.
 
     Each answer is checked as you type it and asked again if it cannot be read;
-    press Enter to skip a question. Facts given as flags are not asked. The
-    profile replaces any saved before.
+    press Enter to skip a question. Facts given as flags are not asked. Over a
+    saved profile, each question shows the saved answer and Enter keeps it
+    ('unknown' forgets it); with --no-input the flags change only their facts.
+    --replace starts from nothing, and the facts it drops are named.
 
     \b
     Examples:
@@ -107,12 +124,23 @@ def init(
     if online is not None:
         given["online"] = online
     path = saved_profile.profile_path()
+    saved = None if replace else saved_profile.load(path, ruleset.degrees, when)
+    before = saved.facts if saved else {}
     if no_input:
-        facts = given
+        facts = {**before, **given}
     else:
         from mlis_cli.person import questionnaire
 
-        facts = questionnaire.run(ruleset.degrees, when, given, _ask, _say)
+        facts = questionnaire.run(ruleset.degrees, when, given, _ask, _say, saved=before, shown=describe)
+    if replace:
+        old = saved_profile.read_facts(path) or {}
+        dropped = [key for key in FACT_NAMES if old.get(key) is not None and key not in facts]
+        if dropped:
+            _say(f"Dropped from the saved profile (--replace): {', '.join(dropped)}.")
+    elif no_input and before:
+        kept = [key for key in FACT_NAMES if key in before and key not in given]
+        if kept:
+            _say(f"Kept from the saved profile: {', '.join(kept)}.")
     saved_profile.write(path, {key: facts[key] for key in FACT_NAMES if key in facts})
     _say(f"Saved your profile to {path}.")
     _say("'mlis check --country CODE' now uses it; 'mlis profile show' shows it.")
@@ -195,6 +223,7 @@ def set_fact(
             help="degree, citizenship, age, lang, sector, stay, graduated, experience, phd or online.",
             autocompletion=completers.facts,
             show_default=False,
+            metavar="FACT",
         ),
     ],
     value: Annotated[
@@ -203,6 +232,7 @@ def set_fact(
             help="The value, as its flag takes it; 'unknown' forgets the fact.",
             autocompletion=completers.fact_values,
             show_default=False,
+            metavar="VALUE",
         ),
     ],
     rules_dir: RulesDir = None,

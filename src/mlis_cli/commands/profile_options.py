@@ -2,46 +2,53 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 import typer
 
 from mlis_cli.commands import completers
-from mlis_cli.model.profile import Profile
-from mlis_cli.model.ruleset import RuleSet
-from mlis_cli.person.profile_input import parse_profile
-from mlis_cli.person.profile_sources import merge, read_profile_file
 
 DegreeOption = Annotated[
     str | None,
     typer.Option(
         help="Degree code: ala, cilip, alia, lianza, lai, other, unaccredited, none.",
         autocompletion=completers.degrees,
+        metavar="CODE",
     ),
 ]
 CitizenshipOption = Annotated[
     list[str],
     typer.Option(
-        help="Citizenship (country code or name); repeatable.", autocompletion=completers.citizenships
+        help="Citizenship (country code or name); repeatable.",
+        autocompletion=completers.citizenships,
+        metavar="CODE",
     ),
 ]
-AgeOption = Annotated[int | None, typer.Option(help="Age in years.")]
+AgeOption = Annotated[int | None, typer.Option(help="Age in years.", metavar="YEARS")]
 LangOption = Annotated[
     list[str],
     typer.Option(
         "--lang",
-        help="Language and level, CODE:LEVEL (A1..C2, native, none); repeatable.",
+        help="Language and level, CODE:LEVEL such as de:B2 or german:C1; repeat or separate with commas.",
         autocompletion=completers.languages,
+        metavar="CODE:LEVEL",
     ),
 ]
 SectorOption = Annotated[
     str | None,
-    typer.Option(help="public, academic, school, special or corporate.", autocompletion=completers.sectors),
+    typer.Option(
+        help="public, academic, school, special or corporate.",
+        autocompletion=completers.sectors,
+        metavar="SECTOR",
+    ),
 ]
-StayOption = Annotated[str | None, typer.Option(help="short or long.", autocompletion=completers.stays)]
-GraduatedOption = Annotated[int | None, typer.Option(help="Year of graduation.")]
-ExperienceOption = Annotated[float | None, typer.Option(help="Years of professional library work.")]
+StayOption = Annotated[
+    str | None, typer.Option(help="short or long.", autocompletion=completers.stays, metavar="STAY")
+]
+GraduatedOption = Annotated[int | None, typer.Option(help="Year of graduation.", metavar="YEAR")]
+ExperienceOption = Annotated[
+    float | None, typer.Option(help="Years of professional library work.", metavar="YEARS")
+]
 PhdOption = Annotated[
     bool | None, typer.Option("--phd/--no-phd", help="Holds a doctorate.", show_default=False)
 ]
@@ -52,31 +59,10 @@ OnlineOption = Annotated[
     ),
 ]
 ProfileFileOption = Annotated[
-    str | None, typer.Option(help="Profile file (YAML or JSON); '-' reads stdin. Flags override it.")
+    str | None,
+    typer.Option(help="Profile file (YAML or JSON); '-' reads stdin. Flags override it.", metavar="FILE|-"),
 ]
 StrictOption = Annotated[bool, typer.Option(help="Report the worst case as the verdict.")]
-
-
-def person(
-    ruleset: RuleSet,
-    today: dt.date,
-    *,
-    profile: str | None,
-    degree: str | None,
-    citizenship: list[str],
-    age: int | None,
-    lang: list[str],
-    sector: str | None,
-    stay: str | None,
-    graduated: int | None,
-    experience: float | None,
-    phd: bool | None,
-    online: bool | None,
-) -> Profile:
-    """The profile from a file (or stdin) and the flags; a flag overrides the file."""
-    file_facts = read_profile_file(profile) if profile is not None else {}
-    flags = flag_facts(degree, citizenship, age, sector, stay, graduated, experience, phd, online)
-    return parse_profile(merge(file_facts, flags, lang), ruleset.degrees, today)
 
 
 def flag_facts(

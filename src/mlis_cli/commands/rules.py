@@ -34,6 +34,7 @@ app = typer.Typer(
 DirArgument = Annotated[
     Path | None,
     typer.Argument(
+        metavar="DIR",
         help="Rules directory (default: --rules-dir, MLIS_RULES_DIR or the shipped rules).",
         show_default=False,
     ),

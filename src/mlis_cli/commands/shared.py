@@ -21,8 +21,19 @@ if TYPE_CHECKING:
 
 
 def load_rules(option: Path | None) -> RuleSet:
-    """The rule set (cached while the files are unchanged), or RulesInvalid (exit 3)."""
-    return api.load_rules(option)
+    """The rule set (cached while the files are unchanged), or RulesInvalid (exit 3).
+
+    For rules read from --rules-dir (or MLIS_RULES_DIR), the hint names that directory:
+    a plain 'mlis rules validate' would check the shipped rules instead.
+    """
+    try:
+        return api.load_rules(option)
+    except api.RulesInvalid as error:
+        if option is not None:
+            import shlex
+
+            error.hint = f"run 'mlis rules validate {shlex.quote(str(option))}' to see every problem"
+        raise
 
 
 def today() -> dt.date:

@@ -81,5 +81,16 @@ ALIASES: dict[str, str] = {
     "turkey": "tr", "czech republic": "cz", "holland": "nl", "the netherlands": "nl",
     "deutschland": "de", "suomi": "fi", "danmark": "dk", "belgique": "be", "belgië": "be",
     "aotearoa": "nz", "eire": "ie", "éire": "ie", "schweiz": "ch", "suisse": "ch",
+    # names countries give themselves, as people type them
+    "nederland": "nl", "sverige": "se", "norge": "no", "österreich": "at", "osterreich": "at",
+    "españa": "es", "espana": "es", "italia": "it", "polska": "pl", "ísland": "is",
+    "eesti": "ee", "hrvatska": "hr", "česko": "cz", "cesko": "cz", "brasil": "br", "nippon": "jp",
+    "nihon": "jp", "france métropolitaine": "fr",
 }
+
+THE: frozenset[str] = frozenset({
+    "ae", "bs", "cd", "cf", "cg", "do", "fm", "fo", "gb", "km", "ky", "mh", "mv", "nl", "ph", "sb",
+    "tc", "us", "va", "vg", "vi",
+})
+"""The countries whose short name reads with 'the' in a sentence (the Netherlands)."""
 # fmt: on

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from mlis_cli.errors import UsageError
 from mlis_cli.model.facts import FACTS
+from mlis_cli.model.iso639 import NAMES as LANGUAGE_NAMES
+from mlis_cli.model.iso639 import THREE_LETTER
 from mlis_cli.model.iso3166 import ALIASES, NAMES
 from mlis_cli.model.profile import SOME, Profile
 from mlis_cli.model.vocabulary import Level, Sector, Stay
@@ -62,17 +65,76 @@ def resolve_citizenship(text: str) -> str:
     )
 
 
-def parse_degree(value: Any, degrees: Iterable[str]) -> str:
+DEGREE_TITLES = frozenset(
+    [
+        "mlis",
+        "mls",
+        "mlib",
+        "mlibsc",
+        "mli",
+        "mlisc",
+        "mlsc",
+        "msls",
+        "mslis",
+        "msis",
+        "msi",
+        "mis",
+        "mim",
+        "mas",
+        "mais",
+        "ms",
+        "msc",
+        "ma",
+        "mlitt",
+        "blis",
+        "blib",
+        "bls",
+        "master",
+        "masters",
+    ]
+)
+"""The names of library degrees people hold, which are not degree codes: the code names the body
+that accredited the program, whatever the degree is called."""
+
+
+def parse_degree(value: Any, degrees: Iterable[str] | Mapping[str, Any]) -> str:
     known = list(degrees)
     if not isinstance(value, str) or not value.strip():
         raise UsageError(f"degree: expected one of {', '.join(known)}, got {_shown(value)}")
     code = value.strip().lower()
     if code not in known:
+        words = [word for word in re.split(r"[^a-z]+", code) if word]
+        if (
+            words
+            and any(w in DEGREE_TITLES for w in words)
+            and all(w in DEGREE_TITLES or w in known for w in words)
+        ):
+            raise UsageError(
+                _degree_title(value, degrees),
+                hint=_codes_named(words, known),
+            )
         raise UsageError(
             f"unknown degree {_shown(value)}: expected one of {', '.join(known)}",
             hint=_did_you_mean(code, known) or "run 'mlis degrees' to see what each code means",
         )
     return code
+
+
+def _degree_title(value: str, degrees: Iterable[str] | Mapping[str, Any]) -> str:
+    """A degree's name given as a code: what the code names instead, and every code with its meaning."""
+    if isinstance(degrees, Mapping):
+        codes = ", ".join(f"{code} ({getattr(degree, 'name', degree)})" for code, degree in degrees.items())
+    else:
+        codes = ", ".join(degrees)
+    return (
+        f"degree {_shown(value)} is what the degree is called; the degree code names the body "
+        f"that accredited the program: {codes}"
+    )
+
+
+def _codes_named(words: list[str], known: list[str]) -> str | None:
+    codes = [word for word in words if word in known]
+    return f"did you mean {', '.join(dict.fromkeys(codes))}?" if codes else None
 
 
 def parse_level(code: str, value: Any) -> Level | None:
@@ -90,18 +152,66 @@ def parse_level(code: str, value: Any) -> Level | None:
 
 
 def parse_language(text: str) -> tuple[str, Level | None]:
-    """'de:B2' -> ('de', Level.B2)"""
+    """'de:B2' -> ('de', Level.B2); 'deu:B2', 'ger:B2' and 'german:B2' as well."""
     code, sep, level = text.partition(":")
     if not sep:
-        raise UsageError(f"language {_shown(text)}: expected CODE:LEVEL, e.g. de:B2 or fi:native")
-    return _language_code(code), parse_level(code.strip().lower(), level)
+        raise UsageError(
+            f"language {_shown(text)}: expected CODE:LEVEL, e.g. de:B2 or fi:native",
+            hint=_level_hint(text),
+        )
+    resolved = language_code(code)
+    return resolved, parse_level(resolved, level)
 
 
-def _language_code(text: str) -> str:
-    code = text.strip().lower()
-    if not (2 <= len(code) <= 3 and code.isascii() and code.isalpha()):
-        raise UsageError(f"language code {_shown(text)}: expected a 2- or 3-letter code such as de, da, fi")
+def split_languages(texts: Iterable[str]) -> list[str]:
+    """Each --lang value split at its commas, as --country is: 'de:B2,fi:A1' is two languages."""
+    return [part.strip() for text in texts for part in text.split(",") if part.strip()]
+
+
+_LANGUAGES_BY_NAME = {name.lower(): code for code, name in LANGUAGE_NAMES.items()}
+
+
+def language_code(text: str) -> str:
+    """An ISO 639-1 code from a two-letter code, a three-letter ISO 639-2 code or an English name."""
+    key = " ".join(text.strip().lower().split())
+    code = key if key in LANGUAGE_NAMES else THREE_LETTER.get(key) or _LANGUAGES_BY_NAME.get(key)
+    if code is None:
+        raise UsageError(
+            f"unknown language {_shown(text)}: expected an ISO 639 code such as de, deu or ger, "
+            "or an English name such as German",
+            hint=_language_hint(key),
+        )
     return code
+
+
+def _level_hint(text: str) -> str | None:
+    """For a language given without a level: the code with a level, or the nearest codes."""
+    try:
+        code = language_code(text)
+    except UsageError:
+        return _language_hint(text)
+    return None if code == text.strip().lower() else f"add a level, e.g. {code}:B2"
+
+
+def _language_hint(text: str) -> str | None:
+    """The nearest language codes (a one-letter slip in a code, a misspelt name), each with its name."""
+    key = " ".join(text.strip().lower().split())
+    codes: list[str] = []
+    if 2 <= len(key) <= 3 and key.isascii() and key.isalpha():
+        # a code that starts a language's name (ge: German, Georgian) comes before the slips
+        codes = [code for name, code in sorted(_LANGUAGES_BY_NAME.items()) if name.startswith(key)]
+        pool = LANGUAGE_NAMES if len(key) == 2 else THREE_LETTER
+        for candidate in pool:
+            if sum(a != b for a, b in zip(candidate, key, strict=True)) == 1:
+                code = candidate if len(key) == 2 else THREE_LETTER[candidate]
+                if code not in codes:
+                    codes.append(code)
+    else:
+        codes = [_LANGUAGES_BY_NAME[name] for name in nearest(key, _LANGUAGES_BY_NAME)]
+    if not codes:
+        return None
+    shown = codes[:5]
+    return "did you mean " + ", ".join(f"{code} ({LANGUAGE_NAMES[code]})" for code in shown) + "?"
 
 
 def _whole_number(fact: str, value: Any, low: int, high: int) -> int:
@@ -158,10 +268,11 @@ def _languages(value: Any) -> dict[str, Level | None]:
         for code, level in value.items():
             if not isinstance(code, str):
                 raise UsageError(f"languages: expected a language code, got {_shown(code)}")
-            languages[_language_code(code)] = parse_level(code, level)
+            resolved = language_code(code)
+            languages[resolved] = parse_level(resolved, level)
         return languages
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return dict(parse_language(item) for item in value)
+        return dict(parse_language(item) for item in split_languages(value))
     raise UsageError(f"languages: expected a mapping such as {{de: B2}}, got {_shown(value)}")
 
 
@@ -216,7 +327,7 @@ class ProfileReader:
     """
 
     def __init__(self, degrees: Iterable[str], today: dt.date, limit: int = 4_096) -> None:
-        self.degrees = list(degrees)
+        self.degrees = degrees if isinstance(degrees, Mapping) else list(degrees)
         self.today = today
         self.limit = limit
         self._known: dict[str, dict[Any, Any]] = {key: {} for key in PROFILE_KEYS}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -9,12 +10,23 @@ from typing import Any
 
 from mlis_cli.errors import UsageError
 from mlis_cli.model.profile import SOME
-from mlis_cli.person.profile_input import BOTH_LANGUAGE_KEYS, parse_language
+from mlis_cli.person.profile_input import BOTH_LANGUAGE_KEYS, language_code, parse_language, split_languages
+
+
+def announce_terminal_read(what: str) -> None:
+    """One line on stderr before reading stdin from a terminal, so that a wait is never silent."""
+    isatty = getattr(sys.stdin, "isatty", None)  # a stand-in for stdin may have none
+    if callable(isatty) and isatty():
+        end = "Ctrl-Z then Enter" if os.name == "nt" else "Ctrl-D"
+        sys.stderr.write(f"mlis: reading {what} from the terminal; end with {end}\n")
+        sys.stderr.flush()
 
 
 def read_profile_file(name: str) -> dict[str, Any]:
     """Facts from a YAML or JSON profile file, or from stdin when name is '-'."""
     shown = "stdin" if name == "-" else name
+    if name == "-":
+        announce_terminal_read("a profile (YAML or JSON)")
     try:
         text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
     except OSError as error:
@@ -41,12 +53,12 @@ def merge(file_facts: dict[str, Any], flags: dict[str, Any], languages: Iterable
     """The file's facts overridden by the flags that were given."""
     facts = dict(file_facts)
     facts.update({key: value for key, value in flags.items() if value is not None})
-    given = [parse_language(text) for text in languages]
+    given = [parse_language(text) for text in split_languages(languages)]
     if given:
         base = facts.pop("languages", None) or facts.pop("language", None) or {}
         if not isinstance(base, dict):
             raise UsageError("languages in the profile file: expected a mapping such as {de: B2}")
-        merged = {str(code).lower(): level for code, level in base.items()}
+        merged = {_code(code): level for code, level in base.items()}
         merged.update((code, SOME if level is None else level.value) for code, level in given)
         facts["languages"] = merged
     return facts
@@ -64,7 +76,9 @@ def layered(
     file_given = _given(file_facts)
     facts = merge({**saved_given, **file_given}, flags, languages)
     flagged = {key for key, value in flags.items() if value is not None}
-    languages_flagged = {code for code, _level in (parse_language(text) for text in languages)}
+    languages_flagged = {
+        code for code, _level in (parse_language(text) for text in split_languages(languages))
+    }
     from_saved = []
     for key, value in saved_given.items():
         if key in file_given or key in flagged:
@@ -78,3 +92,8 @@ def layered(
 def _given(facts: dict[str, Any]) -> dict[str, Any]:
     """The facts with a value, 'language' read as 'languages'."""
     return {("languages" if key == "language" else key): v for key, v in facts.items() if v is not None}
+
+
+def _code(code: Any) -> Any:
+    """A profile file's language key as the code it stands for, so that a flag for it replaces it."""
+    return language_code(code) if isinstance(code, str) else code

@@ -106,10 +106,18 @@ def run(
     given: Mapping[str, Any],
     ask: Ask,
     say: Say,
+    saved: Mapping[str, Any] | None = None,
+    shown: Callable[[str, Any], str] = lambda _key, value: str(value),
 ) -> dict[str, Any]:
-    """The facts: those given beforehand, then an answer for each question not yet answered."""
+    """The facts: those given beforehand, then an answer for each question not yet answered.
+
+    saved: the answers of a saved profile; each is offered, and an empty answer keeps it.
+    """
     facts = dict(given)
+    saved = saved or {}
     say(INTRO)
+    if saved:
+        say(SAVED_INTRO)
     for question in questions(degrees):
         if question.key in given:
             continue
@@ -117,15 +125,29 @@ def run(
         say(question.text)
         for line in question.explanation:
             say(f"  {line}")
-        value = _answer(question, degrees, today, ask, say)
+        current = saved.get(question.key)
+        value = _answer(
+            question, degrees, today, ask, say, None if current is None else shown(question.key, current)
+        )
+        if value is _FORGET:
+            continue
         if value is not None:
             facts[question.key] = value
+        elif current is not None:
+            facts[question.key] = current
     return facts
 
 
-def _answer(question: Question, degrees: Mapping[str, Degree], today: dt.date, ask: Ask, say: Say) -> Any:
+SAVED_INTRO = "Your saved answers are shown in brackets: Enter keeps one, 'unknown' forgets it."
+FORGET_WORD = "unknown"
+_FORGET = object()
+
+
+def _answer(
+    question: Question, degrees: Mapping[str, Degree], today: dt.date, ask: Ask, say: Say, current: str | None
+) -> Any:
     while True:
-        answer = ask(f"{question.label}: ")
+        answer = ask(f"{question.label}: " if current is None else f"{question.label} [{current}]: ")
         if answer is None:
             say("")
             raise UsageError(
@@ -135,6 +157,8 @@ def _answer(question: Question, degrees: Mapping[str, Degree], today: dt.date, a
             )
         if not answer.strip():
             return None
+        if current is not None and answer.strip().lower() == FORGET_WORD:
+            return _FORGET
         try:
             return read_answer(question.key, answer, degrees, today)
         except UsageError as error:

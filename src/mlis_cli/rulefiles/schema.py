@@ -61,9 +61,17 @@ KindName = Annotated[Kind, Strict(False)]
 GroupName = Annotated[Group, Strict(False)]
 LevelName = Annotated[Level, Strict(False)]
 ReliabilityName = Annotated[Reliability, Strict(False)]
-Slugs = Annotated[list[Slug], BeforeValidator(_listify)]
-Sectors = Annotated[list[Annotated[Sector, Strict(False)]], BeforeValidator(_listify)]
-Stays = Annotated[list[Annotated[Stay, Strict(False)]], BeforeValidator(_listify)]
+# One value stands for a list of one (stay: short is stay: [short]); the JSON Schema says
+# so too, or an editor would flag what the loader reads.
+Slugs = Annotated[list[Slug], BeforeValidator(_listify, json_schema_input_type=Slug | list[Slug])]
+Sectors = Annotated[
+    list[Annotated[Sector, Strict(False)]],
+    BeforeValidator(_listify, json_schema_input_type=Sector | list[Sector]),
+]
+Stays = Annotated[
+    list[Annotated[Stay, Strict(False)]],
+    BeforeValidator(_listify, json_schema_input_type=Stay | list[Stay]),
+]
 
 
 def _see_reference(value: str) -> str:
