@@ -2,9 +2,12 @@
 
 - a user error (MlisError, a bad option): one line on stderr, JSON when the
   command line asks for JSON or JSONL, and its exit code;
-- Ctrl-C: one line on stderr, exit 130;
+- Ctrl-C: one line on stderr, exit 130; SIGTERM the same way, exit 143: both
+  stop between two records, and the records written so far are whole;
 - the reader of stdout went away (`mlis ... | head`): nothing more is written,
-  nothing is said, exit 0.
+  nothing is said, exit 0;
+- the output cannot be written (stdout closed, /dev/full, a full disk): one
+  line on stderr when stderr can take it, exit 74.
 """
 
 from __future__ import annotations
@@ -12,11 +15,20 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import signal
 import sys
 import traceback
 from collections.abc import Sequence
 
-from mlis_cli.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, MlisError
+from mlis_cli.errors import (
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_IO,
+    EXIT_OK,
+    EXIT_TERMINATED,
+    EXIT_USAGE,
+    MlisError,
+)
 
 BUG_REPORT = "this is a bug in mlis; please report it to the mlis maintainers with the command you ran"
 TRACEBACK_FRAMES = 5
@@ -43,9 +55,19 @@ def wants_json(argv: Sequence[str]) -> bool:
     return fmt.lower() in JSON_FORMATS
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where Python checks for signals, so it stops mlis the way Ctrl-C does."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def say(line: str) -> None:
-    """One line on stderr; when nobody is left to read it, nothing."""
-    with contextlib.suppress(BrokenPipeError, ValueError):
+    """One line on stderr; when nobody is left to read it (closed, full), nothing."""
+    if sys.stderr is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
         sys.stderr.write(line + "\n")
         sys.stderr.flush()
 
@@ -57,11 +79,22 @@ def report_error(code: str, message: str, hint: str | None, as_json: bool) -> No
         say(f"mlis: error: {message}" + (f" ({hint})" if hint else ""))
 
 
-def report_interrupted(as_json: bool) -> None:
+def report_interrupted(as_json: bool, terminated: bool = False) -> int:
+    word = "terminated" if terminated else "interrupted"
     if as_json:
-        report_error("interrupted", "interrupted", None, as_json)
+        report_error(word, word, None, as_json)
     else:
-        say("mlis: interrupted")
+        say(f"mlis: {word}")
+    return EXIT_TERMINATED if terminated else EXIT_INTERRUPTED
+
+
+def report_io_error(error: OSError, as_json: bool) -> int:
+    """The output (or a file) could not be written or read: its own exit code, never a bug's."""
+    reason = error.strerror or type(error).__name__
+    where = f" ({error.filename})" if error.filename else ""
+    report_error("io", f"input/output error: {reason}{where}", None, as_json)
+    silence_stdout()  # what is still buffered would fail again at exit
+    return EXIT_IO
 
 
 def silence_stdout() -> None:
@@ -79,10 +112,17 @@ def silence_stdout() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     as_json = wants_json(args)
+    if sys.stderr is None:  # started with stderr closed: messages go nowhere, exit codes stay
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the life of the process
+    if sys.stdout is None:
+        report_error("io", "cannot write the output: stdout is closed", None, as_json)
+        return EXIT_IO
     from mlis_cli.render.encoding import escape_what_cannot_be_encoded
 
     escape_what_cannot_be_encoded(sys.stdout, json=as_json)
     escape_what_cannot_be_encoded(sys.stderr, json=as_json)
+    with contextlib.suppress(ValueError):  # not the main thread (tests): SIGTERM keeps its default
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         import typer
 
@@ -116,15 +156,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_USAGE
         except typer.Exit as error:
             return error.exit_code
-        except typer.Abort:
-            report_interrupted(as_json)
-            return EXIT_INTERRUPTED
-    except KeyboardInterrupt:
-        report_interrupted(as_json)
-        return EXIT_INTERRUPTED
+        except typer.Abort as error:
+            cause = error.__context__
+            return report_interrupted(as_json, isinstance(cause, Terminated))
+    except KeyboardInterrupt as error:
+        return report_interrupted(as_json, isinstance(error, Terminated))
     except BrokenPipeError:
         silence_stdout()
         return EXIT_OK
+    except OSError as error:
+        return report_io_error(error, as_json)
     except Exception as error:
         report_bug(error, as_json)
         return EXIT_INTERNAL
@@ -140,19 +181,21 @@ def report_bug(error: Exception, as_json: bool) -> None:
     message = f"internal error: {type(error).__name__}" + (f": {summary}" if summary else "")
     if not as_json:
         frames = traceback.format_tb(error.__traceback__, limit=-TRACEBACK_FRAMES)
-        sys.stderr.write("Traceback (most recent call last):\n" + "".join(frames))
+        say("Traceback (most recent call last):\n" + "".join(frames).rstrip("\n"))
     report_error("internal", message, BUG_REPORT, as_json)
 
 
 def run() -> None:
     code = main()
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except BrokenPipeError:
         silence_stdout()
-    except KeyboardInterrupt:
-        report_interrupted(wants_json(sys.argv[1:]))
-        code = EXIT_INTERRUPTED
+    except KeyboardInterrupt as error:
+        code = report_interrupted(wants_json(sys.argv[1:]), isinstance(error, Terminated))
+    except OSError as error:
+        code = report_io_error(error, wants_json(sys.argv[1:]))
     sys.exit(code)
 
 

@@ -5,7 +5,9 @@ citizenship, age, languages, sector, stay, graduated, experience, phd), an
 optional `id` (a string or a number, echoed back) and an optional `countries`
 (a list of codes or names, or one comma-separated string). A line without
 `countries` is checked against the countries of the command line. Blank lines
-are skipped; line numbers count every line, from 1.
+are skipped; line numbers count every line, from 1. A line longer than
+MAX_LINE bytes is refused with an error record as soon as it is that long, and
+read past in linear time.
 
 Nothing is collected: a line is read, evaluated and its records handed on
 before the next is read, so memory stays flat however long the input is.
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -32,6 +35,8 @@ COLUMNS = ("id", "line", "country", "verdict", "worst_case", "complete", "open_q
 """Every key a record may have, in order; the CSV columns of mlis batch."""
 
 CHUNK_SIZE = 1 << 16
+MAX_LINE = 1 << 20
+"""The longest batch line read, in bytes (1 MiB): a profile takes a few hundred."""
 MAX_TAILS = 8_192
 """Answers whose JSON text is remembered; the table is emptied past this, so memory stays flat."""
 
@@ -83,22 +88,49 @@ def read_lines(
     before_wait runs before each read that may block: flushing the output there
     answers each line as soon as it arrives from a pipe, with one flush per
     chunk rather than per line from a file.
+
+    A line longer than MAX_LINE is handed on cut to MAX_LINE + 1 bytes as soon
+    as it is that long (parse_object refuses it); the rest of it is read past.
+    The pieces of a line are joined once, so a long line costs linear time.
     """
     number = 0
-    pending = b""
+    pending: list[bytes] = []  # the start of a line that continues in the next chunk
+    size = 0
+    skipping = False  # an over-long line was handed on: read on to its end
     while True:
         before_wait()
         chunk = stream.read1(CHUNK_SIZE) if hasattr(stream, "read1") else stream.read(CHUNK_SIZE)
         if not chunk:
             break
         on_chunk(len(chunk))
-        lines = (pending + chunk).split(b"\n")
-        pending = lines.pop()
+        if pending or skipping:
+            end = chunk.find(b"\n")
+            if not skipping:
+                head = chunk if end < 0 else chunk[:end]
+                pending.append(head)
+                size += len(head)
+                if size > MAX_LINE:
+                    number += 1
+                    yield number, b"".join(pending)[: MAX_LINE + 1]
+                    pending, size, skipping = [], 0, True
+            if end < 0:
+                continue
+            if skipping:
+                skipping = False
+            else:
+                number += 1
+                yield number, b"".join(pending)
+                pending, size = [], 0
+            chunk = chunk[end + 1 :]
+        lines = chunk.split(b"\n")
+        tail = lines.pop()
         for line in lines:
             number += 1
             yield number, line
+        if tail:
+            pending, size = [tail], len(tail)
     if pending:
-        yield number + 1, pending
+        yield number + 1, b"".join(pending)
 
 
 class Batch:
@@ -251,6 +283,10 @@ class _DuplicateKey(ValueError):
     pass
 
 
+class _NotFinite(ValueError):
+    pass
+
+
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     data = dict(pairs)
     if len(data) != len(pairs):
@@ -262,19 +298,36 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return data
 
 
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _NotFinite(text)
+    return value
+
+
+def _not_json(name: str) -> Any:
+    raise _NotFinite(name)
+
+
 def parse_object(text: bytes) -> dict[str, Any]:
-    """A JSON object from one line; duplicate keys are an error, as in profile files."""
+    """A JSON object from one line, strictly: duplicate keys, NaN and infinite numbers are errors.
+
+    The parser itself reports each object's keys (object_pairs_hook), so a
+    repeated key is found however the line is spaced.
+    """
+    if len(text) > MAX_LINE:
+        raise LineError(INVALID_JSON, f"the line is longer than {MAX_LINE} bytes (1 MiB)")
     try:
-        data = json.loads(text)
-        if isinstance(data, dict) and _keys_in(data) != text.count(b'":'):
-            # Each key ends with '":' in compact JSON, so equal counts mean no key was
-            # repeated. Anything else (a repeated key, or a '":' inside a string, or
-            # space before a colon) is read again key by key, which finds repeats.
-            data = json.loads(text, object_pairs_hook=_no_duplicates)
+        data = json.loads(
+            text, object_pairs_hook=_no_duplicates, parse_float=_finite, parse_constant=_not_json
+        )
     except json.JSONDecodeError as error:
         raise LineError(INVALID_JSON, f"not valid JSON: {error.msg} at column {error.colno}") from None
     except _DuplicateKey as error:
         raise LineError(INVALID_JSON, f"duplicate key {json.dumps(str(error))}") from None
+    except _NotFinite as error:
+        shown = str(error) if len(str(error)) <= 30 else str(error)[:27] + "..."
+        raise LineError(INVALID_JSON, f"not valid JSON: {shown} is not a finite number") from None
     except UnicodeDecodeError:
         raise LineError(INVALID_JSON, "not UTF-8 text") from None
     except ValueError:  # after JSONDecodeError, its subclass: Python's limit on digits in an integer
@@ -284,15 +337,6 @@ def parse_object(text: bytes) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise LineError(INVALID_JSON, NOT_AN_OBJECT)
     return data
-
-
-def _keys_in(value: Any) -> int:
-    """How many keys the objects in a JSON value have, nested ones included."""
-    if isinstance(value, dict):
-        return len(value) + sum(_keys_in(item) for item in value.values() if isinstance(item, dict | list))
-    if isinstance(value, list):
-        return sum(_keys_in(item) for item in value if isinstance(item, dict | list))
-    return 0
 
 
 def _record(ident: Any, line: int, answer: Summary) -> dict[str, Any]:

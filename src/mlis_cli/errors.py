@@ -7,7 +7,9 @@ EXIT_THRESHOLD = 1
 EXIT_USAGE = 2
 EXIT_RULES = 3
 EXIT_INTERNAL = 70  # EX_SOFTWARE in sysexits.h: a bug in mlis, never the user's doing
+EXIT_IO = 74  # EX_IOERR in sysexits.h: the output could not be written (closed, full disk)
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143  # 128 + SIGTERM, as a shell reports a process that SIGTERM ended
 
 
 class MlisError(Exception):

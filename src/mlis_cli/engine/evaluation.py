@@ -353,6 +353,8 @@ def _trials(
 
 def is_stale(reviewed: dt.date, today: dt.date) -> bool:
     """Reviewed more than 12 months before today."""
+    if reviewed.year >= dt.MAXYEAR:
+        return False  # rules validate refuses it; no later date exists to be past
     try:
         anniversary = reviewed.replace(year=reviewed.year + 1)
     except ValueError:  # 29 February

@@ -22,17 +22,27 @@ def announce_terminal_read(what: str) -> None:
         sys.stderr.flush()
 
 
+MAX_PROFILE = 1 << 20
+"""The most characters read from a profile file or stdin: a profile takes a few hundred."""
+
+
 def read_profile_file(name: str) -> dict[str, Any]:
     """Facts from a YAML or JSON profile file, or from stdin when name is '-'."""
     shown = "stdin" if name == "-" else name
     if name == "-":
         announce_terminal_read("a profile (YAML or JSON)")
     try:
-        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+        if name == "-":
+            text = sys.stdin.read(MAX_PROFILE + 1)
+        else:
+            with Path(name).open(encoding="utf-8") as stream:
+                text = stream.read(MAX_PROFILE + 1)
     except OSError as error:
         raise UsageError(f"cannot read profile {shown}: {error.strerror}") from None
     except UnicodeDecodeError:
         raise UsageError(f"cannot read profile {shown}: not UTF-8 text") from None
+    if len(text) > MAX_PROFILE:
+        raise UsageError(f"profile {shown} is longer than {MAX_PROFILE} characters (1 Mi)")
     from mlis_cli import yaml_strict  # only when there is a file: YAML costs start-up time
 
     try:

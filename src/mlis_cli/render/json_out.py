@@ -6,11 +6,12 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any, TextIO
 
-compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+"""Compact JSON; NaN and infinities are not JSON, so they are never written (ValueError)."""
 
 
 def write_json(data: Any, out: TextIO) -> None:
-    out.write(json.dumps(data, indent=2, ensure_ascii=False))
+    out.write(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
     out.write("\n")
 
 

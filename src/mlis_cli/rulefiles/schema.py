@@ -30,6 +30,8 @@ CountryCode = Annotated[str, Field(pattern=r"^[a-z]{2}$")]
 LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$")]
 Text = Annotated[str, Field(min_length=1)]
 Cited = Annotated[list[Slug], Field(min_length=1)]
+Reviewed = Annotated[dt.date, Field(lt=dt.date(9999, 1, 1))]
+"""A review date a year can be added to: the staleness check needs it."""
 """The ids of the sources a statement comes from: at least one."""
 
 
@@ -192,7 +194,7 @@ class CountryFile(_Strict):
     aliases: list[Text] = []
     group: GroupName
     association: Text
-    reviewed: dt.date
+    reviewed: Reviewed
     requirements: Annotated[list[Requirement], Field(min_length=1)]
     tests: list[RuleTest] = []
 
@@ -301,7 +303,7 @@ class Delivery(_Strict):
 class Cost(_Strict):
     """A cost as a source stated it, with the date it was stated."""
 
-    amount: Annotated[float, Field(gt=0)]
+    amount: Annotated[float, Field(gt=0, allow_inf_nan=False)]
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
     per: Annotated[CostBasis, Strict(False)]
     courses: Annotated[int, Field(ge=1)] | None = None
