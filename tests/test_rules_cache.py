@@ -234,6 +234,22 @@ def test_a_rule_file_swapped_for_a_link_out_of_the_directory_misses_the_cache(
     assert "countries/fi.yaml:1:1: symbolic link points outside the rules directory" in result.stderr
 
 
+def test_rules_modified_within_the_last_moments_are_not_cached(
+    rules: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loads = count_loads(monkeypatch)
+    finland = rules / "countries" / "fi.yaml"
+    finland.write_bytes(finland.read_bytes())
+    rules_cache.load(rules, "rules")
+    rules_cache.load(rules, "rules")
+    assert len(loads) == 2
+    earlier = finland.stat().st_mtime_ns - rules_cache.SETTLED_NS - 1
+    os.utime(finland, ns=(earlier, earlier))
+    rules_cache.load(rules, "rules")
+    rules_cache.load(rules, "rules")
+    assert len(loads) == 3
+
+
 def test_a_relative_rules_directory_hits_the_same_entry_from_any_working_directory(
     rules: Path, cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -363,40 +379,6 @@ def test_old_cache_files_are_pruned(tmp_path: Path, cache: Path) -> None:
 # --- Seeded hostile rules directories, with the cache on ---
 
 
-def hostile_directory(rng: random.Random, rules: Path, outside: Path) -> list[str]:
-    """Put one to three hostile things into a copy of the rules; what was done, to show on failure."""
-    done = []
-    for _ in range(rng.randint(1, 3)):
-        kind = rng.choice(["pipe", "device", "link-out", "loop", "dangling", "dir-yaml", "huge", "dir-link"])
-        name = rng.choice(["countries/zz.yaml", "countries/fi.yaml", "degrees.yaml", "groups.yaml", "x.yaml"])
-        target = rules / name
-        if target.is_dir() and not target.is_symlink():
-            shutil.rmtree(target)
-        elif os.path.lexists(target):
-            target.unlink()
-        if kind == "pipe":
-            os.mkfifo(target)
-        elif kind == "device":
-            target.symlink_to(rng.choice(["/dev/zero", "/dev/urandom", "/dev/null", "/dev/tty"]))
-        elif kind == "link-out":
-            copy = outside / f"{rng.randrange(10**9)}.yaml"
-            shutil.copy2(RULES / "countries" / "fi.yaml", copy)
-            target.symlink_to(copy)
-        elif kind == "loop":
-            target.symlink_to(target.name)
-        elif kind == "dangling":
-            target.symlink_to("nowhere.yaml")
-        elif kind == "dir-yaml":
-            target.mkdir()
-        elif kind == "huge":
-            with target.open("wb") as huge:
-                huge.truncate(rng.choice([1_000_001, 2**31, 2**40]))
-        else:
-            target.symlink_to(rng.choice(["/", "/dev", str(rules)]), target_is_directory=True)
-        done.append(f"{kind} at {name}")
-    return done
-
-
 @pytest.mark.parametrize("seed", range(fuzzing.count("mutations") // 50))
 def test_hostile_rules_directories_are_refused_promptly_with_the_cache_on(
     seed: int, tmp_path: Path, cache: Path
@@ -407,7 +389,7 @@ def test_hostile_rules_directories_are_refused_promptly_with_the_cache_on(
     outside = tmp_path / "outside"
     outside.mkdir()
     assert check(rules).returncode == 0  # a cache entry for the clean directory
-    done = hostile_directory(rng, rules, outside)
+    done = fuzzing.hostile_directory(rng, rules, outside)
     first, second = check(rules), check(rules)
     assert (first.returncode, first.stdout) == (3, ""), done
     assert first.stderr.startswith("mlis: error: rule data is invalid: "), done

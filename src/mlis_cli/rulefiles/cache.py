@@ -15,6 +15,8 @@ The cache can only make mlis faster, never different:
   checked before anything is unpickled. A file that fails, or that is not a
   regular file of the user's below the size cap, is ignored and rebuilt; it is
   opened without following links and without blocking.
+- Rules modified in the last two seconds are not cached, so that two writes
+  within one tick of the file system's clock cannot leave a stale key.
 - It is written atomically (a temporary file, then a rename); only the most
   recent few files are kept.
 
@@ -35,6 +37,7 @@ import pickle
 import secrets
 import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +51,9 @@ MAX_CACHE_BYTES = 64 * 1024 * 1024
 """A cache file larger than this is not read (the shipped rules take well under 1 MB)."""
 KEEP = 8
 """How many cache files (one per rules directory) are kept; older ones are removed."""
+SETTLED_NS = 2_000_000_000
+"""Rules modified less than this long ago (ns) are not cached: a file rewritten twice within
+one tick of the file system's clock, at the same size, would keep the same metadata."""
 SECRET_FILE = "rules-cache.key"
 _SECRET_BYTES = 32
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -67,12 +73,18 @@ def cache_dir() -> Path | None:
 
 def content_key(directory: Path) -> str:
     """A hash of what the loader would read in a directory, from metadata alone."""
+    return _key_and_newest(directory)[0]
+
+
+def _key_and_newest(directory: Path) -> tuple[str, int]:
     from mlis_cli.rulefiles import loader
 
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0".encode())
-    for line in loader.fingerprint(directory):
+    newest = 0
+    for line, modified in loader.fingerprint(directory):
         digest.update(line.encode("utf-8", "surrogateescape") + b"\0")
-    return digest.hexdigest()
+        newest = max(newest, modified)
+    return digest.hexdigest(), newest
 
 
 def cache_file(directory: Path, root: Path) -> Path:
@@ -212,13 +224,15 @@ def load(directory: Path, shown: str) -> RuleSet:
     signing_key = secret() if root is not None and private_dir(root) else None
     if root is None or signing_key is None:
         return _load_and_check(directory, shown)
-    key = content_key(directory)
+    key, newest = _key_and_newest(directory)
     path = cache_file(directory, root)
     cached = read(path, key, shown, signing_key)
     if cached is not None:
         return cached
     ruleset = _load_and_check(directory, shown)
-    if content_key(directory) == key:  # nothing changed while the files were read
+    # Not kept if anything changed while the files were read, nor if a file was modified
+    # so recently that a second change within the clock's tick would leave its metadata as is.
+    if content_key(directory) == key and time.time_ns() - newest > SETTLED_NS:
         write(path, key, shown, ruleset, signing_key)
     return ruleset
 

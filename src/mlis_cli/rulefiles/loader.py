@@ -246,26 +246,27 @@ def examine(path: Path, directory: Path) -> tuple[os.stat_result | None, tuple[i
     return status, (0, 0, "")
 
 
-def fingerprint(directory: Path) -> Iterator[str]:
-    """One line for every path the loader considers, naming what it would read there.
+def fingerprint(directory: Path) -> Iterator[tuple[str, int]]:
+    """One line for every path the loader considers, naming what it would read there,
+    with the latest modification time (ns) that line saw.
 
     Built from names and file metadata only (type, size, times, inode, device,
     mode, where a link points), after the loader's own checks: nothing is opened,
     so a pipe, a device or a huge file costs nothing. Any change the loader
     could see changes a line.
     """
-    yield f"directory {directory.resolve()} {directory.is_dir()}"
+    yield f"directory {directory.resolve()} {directory.is_dir()}", 0
     if not directory.is_dir():
         return
     for entry in rule_files(directory):
         line = f"{entry.relative!r}"
         if entry.unlisted is not None:
-            yield f"{line} unlisted {entry.unlisted}"
+            yield f"{line} unlisted {entry.unlisted}", 0
             continue
         try:
             own = entry.path.lstat()
         except OSError as error:
-            yield f"{line} gone {error.errno}"
+            yield f"{line} gone {error.errno}", 0
             continue
         line += f" {_metadata(own)}"
         if stat.S_ISLNK(own.st_mode):
@@ -274,10 +275,13 @@ def fingerprint(directory: Path) -> Iterator[str]:
             except (OSError, RuntimeError) as error:
                 line += f" link unresolved {error}"
         if _model_for(entry.relative) is None:
-            yield f"{line} not a rule file"
+            yield f"{line} not a rule file", own.st_mtime_ns
             continue
         status, problem = examine(entry.path, directory)
-        yield f"{line} reads {_metadata(status)}" if status is not None else f"{line} refused {problem}"
+        if status is None:
+            yield f"{line} refused {problem}", own.st_mtime_ns
+        else:
+            yield f"{line} reads {_metadata(status)}", max(own.st_mtime_ns, status.st_mtime_ns)
 
 
 def _metadata(status: os.stat_result) -> str:
