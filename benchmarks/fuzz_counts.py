@@ -3,10 +3,18 @@
     python benchmarks/fuzz_counts.py                         # the counts MLIS_FUZZ selects (ci: 200 / 300)
     MLIS_FUZZ=deep python benchmarks/fuzz_counts.py          # 5,000 profiles, 20,000 mutations
     python benchmarks/fuzz_counts.py --profiles 1000 --mutations 2000 --first-seed 300
+    python benchmarks/fuzz_counts.py --cache                 # rules cache on; hostile rules directories too
 
 Runs the same generators and the same contract as the tests (tests/fuzzing.py),
 but counts every outcome instead of stopping at the first failure, and prints
-the figures. Exits 1 if any input crashed or broke the contract.
+the figures. Exits 1 if any input crashed, broke the contract or hung.
+
+With --cache, profiles and batches read the rules through the rules cache (in
+a scratch cache and config directory) instead of loading them once, and seeded
+hostile rules directories (pipes, links, directories named *.yaml, huge sparse
+files) are checked twice each by `mlis check` in a process of its own, the
+second time with the cache filled: each must be refused (exit 3) with the same
+message both times, within the time limit.
 """
 
 from __future__ import annotations
@@ -14,6 +22,9 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import random
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,7 +38,7 @@ os.environ.pop("MLIS_RULES_DIR", None)
 
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 
-from mlis_cli import loader  # noqa: E402
+from mlis_cli.rulefiles import loader  # noqa: E402
 from mlis_cli.rulefiles.rule_tests import run_all  # noqa: E402
 from tests import fuzzing  # noqa: E402
 
@@ -118,6 +129,61 @@ def mutations(total: int, first_seed: int, failures: list[str]) -> Counter[str]:
     return counts
 
 
+HOSTILE_TIMEOUT = 10.0
+"""Seconds a run of `mlis check` may take on a hostile rules directory before it counts as hung."""
+
+
+def run_check(arguments: list[str], environment: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(arguments, capture_output=True, text=True, env=environment, timeout=HOSTILE_TIMEOUT)
+
+
+def hostile_directories(total: int, first_seed: int, failures: list[str]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for seed in range(first_seed, first_seed + total):
+        with tempfile.TemporaryDirectory() as scratch:
+            rules = Path(scratch) / "rules"
+            shutil.copytree(RULES, rules)
+            outside = Path(scratch) / "outside"
+            outside.mkdir()
+            environment = {
+                **os.environ,
+                "MLIS_CACHE_DIR": str(Path(scratch) / "cache"),
+                "MLIS_CONFIG_DIR": str(Path(scratch) / "config"),
+            }
+            arguments = [
+                sys.executable,
+                "-m",
+                "mlis_cli",
+                "check",
+                "--rules-dir",
+                str(rules),
+                "--degree",
+                "ala",
+                "-c",
+                "fi",
+            ]
+
+            done: list[str] = []
+            try:
+                clean = run_check(arguments, environment)
+                done = fuzzing.hostile_directory(random.Random(seed), rules, outside)
+                first, second = run_check(arguments, environment), run_check(arguments, environment)
+            except subprocess.TimeoutExpired:
+                counts["hung"] += 1
+                failures.append(f"hostile directory {seed} {done}: no answer in {HOSTILE_TIMEOUT:.0f}s")
+                continue
+            same = (first.returncode, first.stderr) == (second.returncode, second.stderr)
+            if clean.returncode == 0 and first.returncode == 3 and not first.stdout and same:
+                counts["refused (exit 3), the same with the cache filled"] += 1
+            else:
+                counts["broke the contract"] += 1
+                failures.append(
+                    f"hostile directory {seed} {done}: exits {clean.returncode}, {first.returncode}, "
+                    f"{second.returncode}: {second.stderr[-300:]}"
+                )
+    return counts
+
+
 def has_batch() -> bool:
     import typer
 
@@ -128,8 +194,8 @@ def has_batch() -> bool:
 
 def show(title: str, counts: Counter[str], seconds: float) -> None:
     tried = sum(counts.values())
-    bad = counts["crashed"] + counts["broke the contract"]
-    print(f"{title}: {tried:,} tried in {seconds:.1f}s, {bad:,} crashed or broke the contract")
+    bad = counts["crashed"] + counts["broke the contract"] + counts["hung"]
+    print(f"{title}: {tried:,} tried in {seconds:.1f}s, {bad:,} crashed, broke the contract or hung")
     for outcome, number in sorted(counts.items(), key=lambda item: -item[1]):
         print(f"  {number:>7,}  {outcome}")
 
@@ -139,12 +205,27 @@ def main() -> int:
     parser.add_argument("--profiles", type=int, default=fuzzing.count("profiles"))
     parser.add_argument("--mutations", type=int, default=fuzzing.count("mutations"))
     parser.add_argument("--first-seed", type=int, default=0, help="first mutation seed (default 0)")
+    parser.add_argument("--cache", action="store_true", help="read the rules through the rules cache")
+    parser.add_argument(
+        "--directories",
+        type=int,
+        default=fuzzing.count("mutations") // 15,
+        help="hostile rules directories to try with --cache",
+    )
     args = parser.parse_args()
     failures: list[str] = []
-    print(f"python {sys.version.split()[0]}; rules from {RULES}; MLIS_FUZZ={fuzzing.fuzz_level()}")
+    cache = "on" if args.cache else "off"
+    level = fuzzing.fuzz_level()
+    print(f"python {sys.version.split()[0]}; rules from {RULES}; MLIS_FUZZ={level}; cache {cache}")
 
     original_load = loader.load
-    loader.load = functools.cache(original_load)  # the profiles are the subject; read the rules once
+    scratch = tempfile.TemporaryDirectory()
+    if args.cache:
+        os.environ["MLIS_CACHE_DIR"] = str(Path(scratch.name) / "cache")
+        os.environ["MLIS_CONFIG_DIR"] = str(Path(scratch.name) / "config")
+    else:
+        os.environ["MLIS_CACHE_DIR"] = "off"
+        loader.load = functools.cache(original_load)  # the profiles are the subject; read the rules once
     started = time.perf_counter()
     show("mlis check --profile -", profiles(args.profiles, failures), time.perf_counter() - started)
     if has_batch():
@@ -153,10 +234,15 @@ def main() -> int:
     else:
         print("mlis batch: not in this version; skipped")
     loader.load = original_load
+    scratch.cleanup()
 
     started = time.perf_counter()
     counts = mutations(args.mutations, args.first_seed, failures)
     show("mutated rule files", counts, time.perf_counter() - started)
+    if args.cache:
+        started = time.perf_counter()
+        counts = hostile_directories(args.directories, args.first_seed, failures)
+        show("hostile rules directories, cache on", counts, time.perf_counter() - started)
     for failure in failures[:20]:
         print(f"  FAILED {failure}")
     return 1 if failures else 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from mlis_cli.__main__ import main
+from mlis_cli.rulefiles import cache as rules_cache
 from tests import fuzzing
 
 REPO = Path(__file__).resolve().parents[1]
@@ -41,13 +43,22 @@ def rules_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("rules-cache")
 
 
+@pytest.fixture(scope="session")
+def rules_cache_secret() -> bytes:
+    """The key the rules cache is signed with: one for the run, as one user has one."""
+    return secrets.token_bytes(32)
+
+
 @pytest.fixture(autouse=True)
 def fixed_environment(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, rules_cache_dir: Path
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, rules_cache_dir: Path, rules_cache_secret: bytes
 ) -> Iterator[None]:
     # Never the real user's saved profile: each test has an empty config directory of its own.
     monkeypatch.setenv("MLIS_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("MLIS_CACHE_DIR", str(rules_cache_dir))
+    # The cache's key would live in that config directory, new for each test, so the shared
+    # cache would never be used in-process; tests of the key itself use rules_cache.secret.
+    monkeypatch.setattr(rules_cache, "secret", lambda: rules_cache_secret)
     monkeypatch.setenv("MLIS_TODAY", "2026-11-22")
     monkeypatch.delenv("MLIS_RULES_DIR", raising=False)
     monkeypatch.delenv("FORCE_COLOR", raising=False)

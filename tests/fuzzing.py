@@ -13,6 +13,7 @@ import json
 import os
 import random
 import re
+import shutil
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -487,3 +488,45 @@ def assert_located(mutation: Mutation, problems: Sequence[loader.Problem], direc
         assert 1 <= problem.line <= lines + 1 and problem.column >= 1, (str(mutation), str(problem))
         assert problem.message and "\n" not in problem.message, (str(mutation), str(problem))
     assert problems == sorted(set(problems)), str(mutation)
+
+
+# --- Hostile rules directories (for the rules cache) -------------------------
+
+HOSTILE_KINDS = ("pipe", "device", "link-out", "loop", "dangling", "dir-yaml", "huge", "dir-link")
+HOSTILE_NAMES = ("countries/zz.yaml", "countries/fi.yaml", "degrees.yaml", "groups.yaml", "x.yaml")
+
+
+def hostile_directory(rng: random.Random, rules: Path, outside: Path) -> list[str]:
+    """Put one to three hostile things into a copy of the rules, each of which makes it invalid:
+    pipes, links to devices, out of the directory, in a loop or to nothing, directories
+    named like rule files, huge sparse files. Returns what was done, to show on failure."""
+    done = []
+    for _ in range(rng.randint(1, 3)):
+        kind = rng.choice(HOSTILE_KINDS)
+        name = rng.choice(HOSTILE_NAMES)
+        target = rules / name
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        elif os.path.lexists(target):
+            target.unlink()
+        if kind == "pipe":
+            os.mkfifo(target)
+        elif kind == "device":
+            target.symlink_to(rng.choice(["/dev/zero", "/dev/urandom", "/dev/null", "/dev/tty"]))
+        elif kind == "link-out":
+            copy = outside / f"{rng.randrange(10**9)}.yaml"
+            copy.write_bytes(b"code: fi\n")
+            target.symlink_to(copy)
+        elif kind == "loop":
+            target.symlink_to(target.name)
+        elif kind == "dangling":
+            target.symlink_to("nowhere.yaml")
+        elif kind == "dir-yaml":
+            target.mkdir()
+        elif kind == "huge":
+            with target.open("wb") as huge:
+                huge.truncate(rng.choice([1_000_001, 2**31, 2**40]))
+        else:
+            target.symlink_to(rng.choice(["/", "/dev", str(rules)]), target_is_directory=True)
+        done.append(f"{kind} at {name}")
+    return done

@@ -202,6 +202,27 @@ def _read(path: Path, directory: Path) -> tuple[bytes | None, tuple[int, int, st
     opened (a pipe would block), and no more than the size cap is read even if
     the file grows after it was measured.
     """
+    status, problem = examine(path, directory)
+    if status is None:
+        return None, problem
+    too_large = f"rule files may be at most {MAX_FILE_BYTES:,} bytes"
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        return None, (1, 1, f"cannot read file: {error.strerror}")
+    if len(raw) > MAX_FILE_BYTES:
+        return None, (1, 1, f"file is more than {MAX_FILE_BYTES:,} bytes; {too_large}")
+    return raw, (0, 0, "")
+
+
+def examine(path: Path, directory: Path) -> tuple[os.stat_result | None, tuple[int, int, str]]:
+    """The status of a rule file the loader would open, or where and why it would not.
+
+    Only looks: follows no link out of the directory and opens nothing, so the
+    rules cache can ask it of any entry without blocking on a pipe or reading a
+    huge file.
+    """
     if path.is_symlink():
         try:
             target = path.resolve(strict=True)
@@ -214,19 +235,60 @@ def _read(path: Path, directory: Path) -> tuple[bytes | None, tuple[int, int, st
     too_large = f"rule files may be at most {MAX_FILE_BYTES:,} bytes"
     try:
         status = path.stat()
-        if stat.S_ISDIR(status.st_mode):
-            return None, (0, 0, "is a directory; expected a YAML file")
-        if not stat.S_ISREG(status.st_mode):
-            return None, (0, 0, "not a regular file (a pipe, socket or device); not read")
-        if status.st_size > MAX_FILE_BYTES:
-            return None, (1, 1, f"file is {status.st_size:,} bytes; {too_large}")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         return None, (1, 1, f"cannot read file: {error.strerror}")
-    if len(raw) > MAX_FILE_BYTES:
-        return None, (1, 1, f"file is more than {MAX_FILE_BYTES:,} bytes; {too_large}")
-    return raw, (0, 0, "")
+    if stat.S_ISDIR(status.st_mode):
+        return None, (0, 0, "is a directory; expected a YAML file")
+    if not stat.S_ISREG(status.st_mode):
+        return None, (0, 0, "not a regular file (a pipe, socket or device); not read")
+    if status.st_size > MAX_FILE_BYTES:
+        return None, (1, 1, f"file is {status.st_size:,} bytes; {too_large}")
+    return status, (0, 0, "")
+
+
+def fingerprint(directory: Path) -> Iterator[tuple[str, int]]:
+    """One line for every path the loader considers, naming what it would read there,
+    with the latest modification time (ns) that line saw.
+
+    Built from names and file metadata only (type, size, times, inode, device,
+    mode, where a link points), after the loader's own checks: nothing is opened,
+    so a pipe, a device or a huge file costs nothing. Any change the loader
+    could see changes a line.
+    """
+    yield f"directory {directory.resolve()} {directory.is_dir()}", 0
+    if not directory.is_dir():
+        return
+    for entry in rule_files(directory):
+        line = f"{entry.relative!r}"
+        if entry.unlisted is not None:
+            yield f"{line} unlisted {entry.unlisted}", 0
+            continue
+        try:
+            own = entry.path.lstat()
+        except OSError as error:
+            yield f"{line} gone {error.errno}", 0
+            continue
+        line += f" {_metadata(own)}"
+        if stat.S_ISLNK(own.st_mode):
+            try:
+                line += f" link {os.readlink(entry.path)!r} to {entry.path.resolve()}"
+            except (OSError, RuntimeError) as error:
+                line += f" link unresolved {error}"
+        if _model_for(entry.relative) is None:
+            yield f"{line} not a rule file", own.st_mtime_ns
+            continue
+        status, problem = examine(entry.path, directory)
+        if status is None:
+            yield f"{line} refused {problem}", own.st_mtime_ns
+        else:
+            yield f"{line} reads {_metadata(status)}", max(own.st_mtime_ns, status.st_mtime_ns)
+
+
+def _metadata(status: os.stat_result) -> str:
+    return (
+        f"mode={status.st_mode:o} size={status.st_size} mtime={status.st_mtime_ns} "
+        f"ctime={status.st_ctime_ns} inode={status.st_ino} device={status.st_dev}"
+    )
 
 
 def _located(
