@@ -289,7 +289,7 @@ def test_bad_values_are_usage_errors(mlis) -> None:  # type: ignore[no-untyped-d
             "german",
         ): "mlis: error: language 'german': expected CODE:LEVEL, e.g. de:B2 or fi:native\n",
         ("--sector", "museum"): "mlis: error: sector: expected one of public, academic, school, special, "
-        "corporate, got 'museum'\n",
+        "corporate, international-school, got 'museum'\n",
         ("--citizenship", "xyzzy"): "mlis: error: unknown citizenship 'xyzzy': expected a country code "
         "such as us, gb, fi\n",
     }

@@ -56,7 +56,8 @@ def init(
     sector: Annotated[
         str | None,
         typer.Option(
-            help="public, academic, school, special or corporate.", autocompletion=completers.sectors
+            help="public, academic, school, special, corporate or international-school.",
+            autocompletion=completers.sectors,
         ),
     ] = None,
     stay: Annotated[str | None, typer.Option(help="short or long.", autocompletion=completers.stays)] = None,

@@ -37,7 +37,10 @@ LangOption = Annotated[
 ]
 SectorOption = Annotated[
     str | None,
-    typer.Option(help="public, academic, school, special or corporate.", autocompletion=completers.sectors),
+    typer.Option(
+        help="public, academic, school, special, corporate or international-school.",
+        autocompletion=completers.sectors,
+    ),
 ]
 StayOption = Annotated[str | None, typer.Option(help="short or long.", autocompletion=completers.stays)]
 GraduatedOption = Annotated[int | None, typer.Option(help="Year of graduation.")]
