@@ -361,7 +361,7 @@ def test_bad_values_are_usage_errors(mlis) -> None:  # type: ignore[no-untyped-d
         ): "mlis: error: language 'german': expected CODE:LEVEL, e.g. de:B2 or fi:native "
         "(add a level, e.g. de:B2)\n",
         ("--sector", "museum"): "mlis: error: sector: expected one of public, academic, school, special, "
-        "corporate, got 'museum'\n",
+        "corporate, international-school, got 'museum'\n",
         ("--citizenship", "xyzzy"): "mlis: error: unknown citizenship 'xyzzy': expected a country code "
         "such as us, gb, fi\n",
     }

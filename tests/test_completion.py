@@ -85,7 +85,7 @@ def test_degree_codes_come_from_the_rules(monkeypatch, capsys) -> None:
 
 def test_sectors_and_stays_complete(monkeypatch, capsys) -> None:
     _, offered, _ = bash_completion(monkeypatch, capsys, "mlis", "check", "--sector", "")
-    assert offered == ["public", "academic", "school", "special", "corporate"]
+    assert offered == ["public", "academic", "school", "special", "corporate", "international-school"]
     _, offered, _ = bash_completion(monkeypatch, capsys, "mlis", "check", "--stay", "s")
     assert offered == ["short"]
 

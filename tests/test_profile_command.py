@@ -73,7 +73,7 @@ def test_the_questionnaire_re_asks_after_each_wrong_answer_and_saves_the_right_o
         "languages:   Not accepted: language 'de': expected CODE:LEVEL, e.g. de:B2 or fi:native"
         + RETRY.rstrip("\n"),
         "sector:   Not accepted: sector: expected one of public, academic, school, special, corporate, "
-        "got 'library'" + RETRY.rstrip("\n"),
+        "international-school, got 'library'" + RETRY.rstrip("\n"),
         "phd:   Not accepted: phd: expected yes or no, got 'maybe'" + RETRY.rstrip("\n"),
     ]
     assert result.stderr.endswith(

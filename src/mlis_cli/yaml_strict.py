@@ -27,6 +27,10 @@ MAX_INTEGER_DIGITS = 15
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _INT_TAG = "tag:yaml.org,2002:int"
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+# YAML 1.2 keeps only true and false as booleans; YAML 1.1 (PyYAML) also reads
+# yes, no, on and off so, which would turn Norway's code `no` into false.
+_BOOL_WORDS = frozenset(("true", "false"))
 _LINE_END = re.compile(r"\r\n?|\n")
 _SCALAR_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
@@ -180,6 +184,8 @@ def _build(node: Node, path: Path, loader: _StrictComposer, document: Document) 
 def _scalar(node: ScalarNode, loader: _StrictComposer) -> Any:
     if node.tag not in _SCALAR_TAGS:
         raise YamlError(loader.mark(node), f"tag '{node.tag}' is not allowed in rule files")
+    if node.tag == _BOOL_TAG and node.value.lower() not in _BOOL_WORDS:
+        return node.value  # `no` is Norway, not false
     try:
         value = loader.construct_object(node, deep=True)
     except (yaml.constructor.ConstructorError, ValueError, OverflowError) as error:

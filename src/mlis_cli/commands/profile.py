@@ -61,7 +61,7 @@ def init(
     sector: Annotated[
         str | None,
         typer.Option(
-            help="public, academic, school, special or corporate.",
+            help="public, academic, school, special, corporate or international-school.",
             autocompletion=completers.sectors,
             metavar="SECTOR",
         ),

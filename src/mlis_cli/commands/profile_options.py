@@ -37,7 +37,7 @@ LangOption = Annotated[
 SectorOption = Annotated[
     str | None,
     typer.Option(
-        help="public, academic, school, special or corporate.",
+        help="public, academic, school, special, corporate or international-school.",
         autocompletion=completers.sectors,
         metavar="SECTOR",
     ),

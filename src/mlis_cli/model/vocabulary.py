@@ -31,6 +31,7 @@ class Sector(StrEnum):
     SCHOOL = "school"
     SPECIAL = "special"
     CORPORATE = "corporate"
+    INTERNATIONAL_SCHOOL = "international-school"
 
 
 class Stay(StrEnum):

@@ -70,7 +70,7 @@ def questions(degrees: Mapping[str, Degree]) -> list[Question]:
             "sector",
             "sector",
             "Which kind of library do you want to work in?",
-            ("One of public, academic, school, special or corporate.",),
+            ("One of public, academic, school, special, corporate or international-school.",),
         ),
         Question(
             "stay",
