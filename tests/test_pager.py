@@ -72,7 +72,7 @@ def test_no_pager_writes_to_the_terminal(env: dict[str, str], tmp_path: Path) ->
 
 
 def test_text_that_fits_on_the_screen_is_not_paged(env: dict[str, str], tmp_path: Path) -> None:
-    code, shown = on_terminal(SHORT, env, rows=40)
+    code, shown = on_terminal(SHORT, env, rows=100)
     assert code == 0
     assert shown.startswith("code ")
     assert not (tmp_path / "paged.txt").exists()

@@ -148,8 +148,8 @@ def test_a_copy_of_the_shipped_rules_with_a_test_removed_loses_coverage(mlis, tm
     sg.write_text(text[: text.index("\ntests:")] + "\ntests: []\n", encoding="utf-8")
     document = json.loads(mlis("rules", "coverage", str(directory), "--json").stdout)
     (singapore,) = (c for c in document["countries"] if c["code"] == "sg")
-    assert (singapore["cases"], singapore["reached"]) == (8, 0)
-    assert document["reached"] == 179 - 8
+    assert (singapore["cases"] > 0, singapore["reached"]) == (True, 0)
+    assert document["reached"] == document["cases"] - singapore["cases"]
 
 
 def test_completion_offers_fail_under(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]

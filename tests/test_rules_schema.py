@@ -1,12 +1,13 @@
 """`mlis rules schema` describes the country files: every shipped one passes it, broken ones fail it.
 
-Editors read YAML as YAML 1.2 does, where 2026-12-01 is a string; the files are loaded
-the same way here (PyYAML would make it a date, which JSON Schema has no type for).
+Editors read YAML as YAML 1.2 does, where 2026-12-01 is a string and `no` is text; the
+files are loaded the same way here (PyYAML would make a date and a false of them).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -26,9 +27,17 @@ class EditorLoader(yaml.SafeLoader):
 
 
 EditorLoader.yaml_implicit_resolvers = {
-    first: [resolver for resolver in resolvers if resolver[0] != "tag:yaml.org,2002:timestamp"]
+    first: [
+        resolver
+        for resolver in resolvers
+        if resolver[0] not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+    ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+# YAML 1.2 booleans, as mlis reads them: only true and false, so Norway's `no` is text.
+EditorLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 
 def schema_problems(mlis, path: Path) -> list[str]:  # type: ignore[no-untyped-def]
