@@ -51,6 +51,7 @@ def list_countries(
 
     def text(out: Console) -> None:
         from rich.table import Table
+        from rich.text import Text
 
         from mlis_cli.render.text import print_table
 
@@ -58,7 +59,13 @@ def list_countries(
         for column in ("code", "name", "group", "association"):
             table.add_column(column)
         for row in rows:
-            table.add_row(row["code"], row["name"], GROUP_WORDS[row["group"]], row["association"])
+            # Rule text is never markup: a name like "Fin[/]land" prints as written.
+            table.add_row(
+                *(
+                    Text(value)
+                    for value in (row["code"], row["name"], GROUP_WORDS[row["group"]], row["association"])
+                )
+            )
         print_table(table, out)
 
     emit(Output(rows, rows, COUNTRY_COLUMNS, text), fmt, no_color=output.no_color, pager=output.pager)

@@ -70,6 +70,7 @@ def matrix(
     ]
 
     def text(out: Console) -> None:
+        from rich.markup import escape
         from rich.table import Table
 
         from mlis_cli.render.layout import block
@@ -80,7 +81,7 @@ def matrix(
         for code in ruleset.countries:
             table.add_column(code)
         for row in rows:
-            table.add_row(row[0].degree, *(cell_text(cell) for cell in row))
+            table.add_row(escape(row[0].degree), *(cell_text(cell) for cell in row))
         print_table(table, out)
         block(out, ", ".join(f"{short} {verdict.value}" for verdict, short in SHORT.items()))
         block(out, "E/CB: eligible at best, case_by_case at worst; other facts decide (mlis check)")

@@ -80,6 +80,7 @@ def render_saved_facts(note: str, console: Console) -> None:
 
 
 def render_table(report: Report, console: Console) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(box=None, pad_edge=False, header_style="bold")
@@ -87,7 +88,7 @@ def render_table(report: Report, console: Console) -> None:
         table.add_column(column)
     for result in report.results:
         table.add_row(
-            f"{result.name} ({result.code})",
+            escape(f"{result.name} ({result.code})"),
             verdict_text(result.verdict),
             verdict_text(result.worst_case),
             "yes" if result.complete else "no",
