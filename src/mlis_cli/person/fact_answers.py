@@ -12,36 +12,14 @@ from collections.abc import Iterable
 from typing import Any
 
 from mlis_cli.errors import UsageError
-from mlis_cli.model.profile import Profile
+from mlis_cli.model.profile import FIELDS, Profile
 from mlis_cli.person.profile_input import nearest, parse_profile
 
-FACT_NAMES = (
-    "degree",
-    "citizenship",
-    "age",
-    "languages",
-    "sector",
-    "stay",
-    "graduated",
-    "experience",
-    "phd",
-    "online",
-)
+FACT_NAMES = tuple(name for name in FIELDS if name != "languages_listed")
 """The facts of a saved profile, in the order they are asked and shown."""
 
 ALIASES = {"lang": "languages", "language": "languages"}
-NAMES_FOR_PEOPLE = (
-    "degree",
-    "citizenship",
-    "age",
-    "lang",
-    "sector",
-    "stay",
-    "graduated",
-    "experience",
-    "phd",
-    "online",
-)
+NAMES_FOR_PEOPLE = tuple("lang" if name == "languages" else name for name in FACT_NAMES)
 
 _YES = ("yes", "y", "true")
 _NO = ("no", "n", "false")
