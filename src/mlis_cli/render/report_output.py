@@ -40,7 +40,12 @@ def report_output(
 
         if note:
             render_saved_facts(note, console)
-        render_report(report, console, explain=explain, brief=brief, details=details)
+        if details or explain:
+            render_report(report, console, explain=explain, brief=brief)
+        else:
+            from mlis_cli.render.answer_text import render_answers
+
+            render_answers(report, console, brief=brief)
 
     return Output(
         document=report_dict(report),

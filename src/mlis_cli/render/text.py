@@ -59,13 +59,8 @@ def verdict_text(verdict: Verdict) -> str:
     return f"[{VERDICT_STYLES[verdict]}]{escape(WORDS[verdict])}[/]"
 
 
-def render_report(report: Report, console: Console, *, explain: bool, brief: bool, details: bool) -> None:
-    """At a glance by default (mlis_cli.render.answer_text); every case and source with details."""
-    if not (details or explain):
-        from mlis_cli.render.answer_text import render_answers
-
-        render_answers(report, console, brief=brief)
-        return
+def render_report(report: Report, console: Console, *, explain: bool, brief: bool) -> None:
+    """Every case still possible and every source in full (--details); --explain adds every case tried."""
     if len(report.results) > 1:
         render_table(report, console)
         if brief:
