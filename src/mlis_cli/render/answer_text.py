@@ -125,28 +125,32 @@ def render_answer(result: CountryResult, console: Console, *, strict: bool, step
 
 
 def why(result: CountryResult) -> str:
-    """One sentence: the requirements already decided that set the verdict, and what the rest depends on.
-
-    While the verdict itself is open, the headline says what it depends on; a
-    best case of eligible needs no why.
-    """
+    """One sentence: the requirements that set the verdict whatever is still open, and what the rest
+    depends on. While the verdict itself is open the headline says what it depends on; a best case
+    of eligible needs no why."""
+    if not result.complete and result.verdict is Verdict.ELIGIBLE:
+        return ""
     setting = [
         requirement
         for requirement in result.requirements
-        if requirement.status is not Status.OPEN and requirement.verdict is result.verdict
+        if requirement.verdict is result.verdict and requirement.worst_case is result.verdict
     ]
-    if not result.complete and result.verdict is Verdict.ELIGIBLE:
-        return ""
+    parts = []
     if setting and result.verdict is Verdict.ELIGIBLE and len(setting) == len(result.requirements):
-        parts = ["every requirement is met"]
+        parts.append("every requirement is met")
     elif setting and len(setting) == len(result.requirements) > 1:
         every = "both requirements" if len(setting) == 2 else f"all {len(setting)} requirements"
-        parts = [f"{every} {STANDING[result.verdict].replace('is ', 'are ', 1)}"]
-    else:
-        parts = [f"{limit.title} {STANDING[limit.verdict]}" for limit in setting[:WHY_SHOWN]]
+        parts.append(f"{every} {STANDING[result.verdict].replace('is ', 'are ', 1)}")
+    elif setting:
+        names = [requirement.title for requirement in setting[:WHY_SHOWN]]
         if len(setting) > WHY_SHOWN:
-            parts[-1] += f" (and {len(setting) - WHY_SHOWN} more)"
-    if result.open_questions and result.complete:
+            more = len(setting) - WHY_SHOWN
+            names.append(f"{more} more requirement{'s' if more > 1 else ''}")
+        subject = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        standing = STANDING[result.verdict]
+        parts.append(f"{subject} {standing if len(names) == 1 else standing.replace('is ', 'are ', 1)}")
+    still_open = any(r.status is Status.OPEN and r not in setting for r in result.requirements)
+    if result.complete and still_open:
         parts.append(("the rest depends on " if parts else "it depends on ") + depends_words(result))
     if not parts:
         return ""
