@@ -48,7 +48,7 @@ def test_the_text_output_names_the_facts_that_came_from_the_saved_profile(mlis, 
     assert lines[:3] == [
         f"From your saved profile ({saved}): degree, citizenship, age, languages",
         "",
-        "Finland (fi): case_by_case",
+        "Finland (fi): decided case by case",
     ]
     assert result.stderr == ""
 

@@ -91,7 +91,7 @@ def test_text_lists_the_commands_after_the_next_steps(mlis) -> None:  # type: ig
         "\n  See also\n"
         "    mlis degrees none: No library degree\n"
         "    mlis degrees ala: ALA-accredited master's\n"
-        "\n  Sources\n"
+        "\nRules reviewed "
     )
     assert see_also in run.stdout
     assert run.stdout.index("  Next steps\n") < run.stdout.index(see_also)

@@ -15,18 +15,20 @@ US_IN_BELGIAN_PUBLIC_LIBRARY = (
 
 
 def test_check_what_if_adds_the_paths_and_the_conditions_that_matter_to_the_text(mlis) -> None:  # type: ignore[no-untyped-def]
-    run = mlis("check", "--rules-dir", RULES_DIR, "-c", "be", *US_IN_BELGIAN_PUBLIC_LIBRARY, "--what-if")
+    run = mlis(
+        "check", "--rules-dir", RULES_DIR, "-c", "be", *US_IN_BELGIAN_PUBLIC_LIBRARY, "--what-if", "--details"
+    )
     assert (run.exit_code, run.stderr) == (0, "")
     section = run.stdout[run.stdout.index("  What would change") : run.stdout.index("  Sources\n")]
     assert section == (
         "  What would change the verdict\n"
         "    - A post in an academic library, a post in a special library or a post in a corporate library\n"
-        "      would make Belgium case_by_case (now unlikely).\n"
-        "    - Holding a doctorate would make Belgium case_by_case (now unlikely).\n"
+        "      would make Belgium decided case by case (now unlikely).\n"
+        "    - Holding a doctorate would make Belgium decided case by case (now unlikely).\n"
         "\n"
         "  Conditions that matter (facts, not actions)\n"
-        "    - With a citizenship of an EEA country or Switzerland, Belgium would be case_by_case (now\n"
-        "      unlikely).\n"
+        "    - With a citizenship of an EEA country or Switzerland, Belgium would be decided case by case\n"
+        "      (now unlikely).\n"
         "\n"
     )
 
@@ -34,7 +36,7 @@ def test_check_what_if_adds_the_paths_and_the_conditions_that_matter_to_the_text
 def test_check_what_if_shows_three_sentences_and_points_to_plan_for_the_rest(mlis) -> None:  # type: ignore[no-untyped-def]
     run = mlis(
         "check",
-        *("--rules-dir", RULES_DIR, "-c", "be", "--what-if"),
+        *("--rules-dir", RULES_DIR, "-c", "be", "--what-if", "--details"),
         *("--degree", "ala", "--citizenship", "us", "--sector", "public", "--no-phd"),
         *("--lang", "fr:A2", "--lang", "nl:none"),
     )
@@ -42,12 +44,12 @@ def test_check_what_if_shows_three_sentences_and_points_to_plan_for_the_rest(mli
     section = run.stdout[run.stdout.index("  What would change") : run.stdout.index("  Sources\n")]
     assert section.splitlines() == [
         "  What would change the verdict",
-        "    - Speaking 'fr' at B2 and a post in an academic library would make Belgium case_by_case (now",
-        "      unlikely).",
-        "    - Speaking 'fr' at B2 and a post in a special library would make Belgium case_by_case (now",
-        "      unlikely).",
-        "    - Speaking 'fr' at B2 and a post in a corporate library would make Belgium case_by_case (now",
-        "      unlikely).",
+        "    - Speaking 'fr' at B2 and a post in an academic library would make Belgium decided case by case",
+        "      (now unlikely).",
+        "    - Speaking 'fr' at B2 and a post in a special library would make Belgium decided case by case",
+        "      (now unlikely).",
+        "    - Speaking 'fr' at B2 and a post in a corporate library would make Belgium decided case by case",
+        "      (now unlikely).",
         "    'mlis plan --country be' with the same facts lists all 8 paths",
         "",
     ]
@@ -55,7 +57,17 @@ def test_check_what_if_shows_three_sentences_and_points_to_plan_for_the_rest(mli
 
 def test_check_what_if_says_an_eligible_country_needs_no_change(mlis) -> None:  # type: ignore[no-untyped-def]
     run = mlis(
-        "check", "--rules-dir", RULES_DIR, "-c", "nz", "--degree", "ala", "--citizenship", "nz", "--what-if"
+        "check",
+        "--rules-dir",
+        RULES_DIR,
+        "-c",
+        "nz",
+        "--degree",
+        "ala",
+        "--citizenship",
+        "nz",
+        "--what-if",
+        "--details",
     )
     assert (run.exit_code, run.stderr) == (0, "")
     assert "  What would change the verdict\n    Nothing to change: it is eligible already.\n\n  Sources" in (
@@ -110,10 +122,10 @@ def test_check_brief_what_if_gives_the_best_path_of_each_country_under_the_table
     assert (run.exit_code, run.stderr) == (0, "")
     assert run.stdout.split("\n\n")[1] == (
         "What would change the verdict (the best path; 'mlis plan' lists all)\n"
-        "  Belgium (be): Speaking 'fr' at B2 and a post in an academic library would make Belgium\n"
-        "                case_by_case (now unlikely).\n"
-        "  Germany (de): Speaking 'de' at B2 would make Germany case_by_case (now unlikely).\n"
-        "  Finland (fi): A short stay would make Finland conditional (now case_by_case).\n"
         "  New Zealand (nz): No change of language, sector, stay, degree, experience or doctorate that the\n"
         "                    rules mention improves it.\n"
+        "  Finland (fi): A short stay would make Finland conditional (now decided case by case).\n"
+        "  Belgium (be): Speaking 'fr' at B2 and a post in an academic library would make Belgium decided\n"
+        "                case by case (now unlikely).\n"
+        "  Germany (de): Speaking 'de' at B2 would make Germany decided case by case (now unlikely).\n"
     )

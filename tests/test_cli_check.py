@@ -398,14 +398,34 @@ def test_the_brief_table_compares_countries_without_details(mlis) -> None:  # ty
     run = mlis("check", "--rules-dir", TWO, "--all", "--degree", "ala", "--brief")
     assert (run.exit_code, run.stderr) == (0, "")
     assert run.stdout == (
-        "country        verdict   worst case  complete  open questions\n"
-        "Atlantis (xa)  eligible  unlikely    no        citizenship, age\n"
-        "Borduria (xb)  eligible  unlikely    no        language:de\n"
+        "country        verdict               open questions\n"
+        "Atlantis (xa)  eligible or unlikely  citizenship, age\n"
+        "Borduria (xb)  eligible or unlikely  languages\n"
     )
 
 
-def test_text_output_gives_verdict_requirements_steps_sources_and_a_staleness_warning(mlis) -> None:  # type: ignore[no-untyped-def]
+def test_the_answer_at_a_glance_gives_verdict_why_requirements_sources_steps_and_staleness(mlis) -> None:  # type: ignore[no-untyped-def]
     run = mlis("check", "--rules-dir", TWO, "--country", "xb", "--degree", "ala", "--lang", "de:b1")
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert run.stdout == (
+        "Borduria (xb): unlikely\n"
+        "  Why: Bordurian language is unlikely to be met.\n"
+        "  Rules reviewed more than 12 months ago; advice may be out of date.\n"
+        "\n"
+        "  ✗ Bordurian language: unlikely\n"
+        "      Without good German a post is unlikely. [1]\n"
+        "      [1] Hack Library School, weak, no date\n"
+        "\n"
+        "  Next steps\n"
+        "    1. Learn German to B2.\n"
+        "Rules reviewed 2024-06-01; every case and every source in full: --details.\n"
+    )
+
+
+def test_details_give_every_source_in_full_and_the_authority(mlis) -> None:  # type: ignore[no-untyped-def]
+    run = mlis(
+        "check", "--rules-dir", TWO, "--country", "xb", "--degree", "ala", "--lang", "de:b1", "--details"
+    )
     assert (run.exit_code, run.stderr) == (0, "")
     assert run.stdout == (
         "Borduria (xb): unlikely\n"

@@ -22,8 +22,8 @@ def test_the_matrix_shows_each_degree_in_each_country(mlis) -> None:  # type: ig
         "other         ?   ?\n"
         "unaccredited  ?   ?\n"
         "none          ?   ?\n"
-        "E eligible, C conditional, CB case_by_case, ? unknown, U unlikely, I ineligible\n"
-        "E/CB: eligible at best, case_by_case at worst; other facts decide (mlis check)\n"
+        "E eligible, C conditional, CB decided case by case, ? unknown, U unlikely, I ineligible\n"
+        "E/CB: eligible at best, decided case by case at worst; other facts decide (mlis check)\n"
     )
 
 
@@ -34,7 +34,9 @@ def test_the_matrix_shows_best_and_worst_where_other_facts_decide(mlis) -> None:
     assert lines[0].split() == ["degree", "be", "de", "fi", "nz"]
     # a short stay needs no recognition in the fixture's fi; a long one is decided case by case
     assert lines[1].split() == ["ala", "CB", "CB", "E/CB", "E"]
-    assert lines[-1] == "E/CB: eligible at best, case_by_case at worst; other facts decide (mlis check)"
+    assert lines[-1] == (
+        "E/CB: eligible at best, decided case by case at worst; other facts decide (mlis check)"
+    )
     cells = json.loads(mlis("matrix", "--rules-dir", str(FIXTURES / "whatif-rules"), "--json").stdout)
     assert cells[0]["countries"]["fi"] == {
         "verdict": "eligible",

@@ -130,7 +130,16 @@ FIVE_STANDINGS = country(
 
 def test_marks_are_words_not_only_colors(mlis, tmp_path) -> None:  # type: ignore[no-untyped-def]
     directory = rules_dir(tmp_path, {"xs": FIVE_STANDINGS})
-    text = mlis("check", "--rules-dir", str(directory), "-c", "xs", "--degree", "ala").stdout
+    glance = mlis("check", "--rules-dir", str(directory), "-c", "xs", "--degree", "ala").stdout
+    assert re.findall(r"^  ([✓~✗?…]) (\w[\w ]*\w): (.*)$", glance, re.MULTILINE) == [
+        ("✓", "Recognised", "conditional"),
+        ("~", "Decided by the employer", "decided case by case"),
+        ("✗", "Nationality", "unlikely"),
+        ("?", "Right to work", "unknown"),
+        ("…", "Language", "eligible or unlikely"),
+    ]
+    assert "No route is named. Looked for: working holiday agreements. [" in " ".join(glance.split())
+    text = mlis("check", "--rules-dir", str(directory), "-c", "xs", "--degree", "ala", "--details").stdout
     marks = re.findall(
         r"^  (✓ met|~ decided case by case|✗ not met|\? not known|… open) (\w[\w ]*\w) \(", text, re.MULTILINE
     )
@@ -186,5 +195,5 @@ def test_a_terminal_gets_color() -> None:
 )
 def test_a_terminal_gets_no_color_when_told_not_to(args: tuple[str, ...], environ: dict[str, str]) -> None:
     text = on_a_terminal(*CHECK, *args, **environ)
-    assert "✗ not met" in text
+    assert "\n  ✗ Degree recognised: ineligible\r\n" in text
     assert "\x1b" not in text

@@ -326,4 +326,6 @@ def test_plan_csv_has_one_row_per_path_best_first(mlis) -> None:  # type: ignore
     args = ("plan", "--country", "be", "--degree", "ala", "--citizenship", "us", "--sector", "public")
     out = parsed_in_every_format(mlis, *args, "--lang", "en:native")
     assert [row["rank"] for row in out["csv"]] == [str(n) for n in range(1, len(out["csv"]) + 1)]
-    assert out["csv"][0]["sentence"] == "Speaking 'nl' at A1 would make Belgium case_by_case (now unlikely)."
+    assert out["csv"][0]["sentence"] == (
+        "Speaking 'nl' at A1 would make Belgium decided case by case (now unlikely)."
+    )

@@ -17,7 +17,7 @@ def test_an_open_answer_says_what_it_could_be_and_what_it_depends_on(mlis) -> No
     run = mlis(*CHECK, "-c", "xd")
     assert (
         run.stdout.splitlines()[0]
-        == "Dorvia (xd): could be case_by_case or unlikely, depending on your German"
+        == "Dorvia (xd): could be decided case by case or unlikely, depending on your German"
     )
 
 
@@ -25,7 +25,7 @@ def test_more_than_three_facts_point_to_the_open_questions(mlis) -> None:  # typ
     run = mlis("check", "--no-profile", "--country", "au")
     assert run.stdout.splitlines()[:2] == [
         "Australia (au): could be eligible or unlikely, depending on your degree, when you graduated, your",
-        "years of library work and more (see Open questions)",
+        "years of library work and more (see the open questions)",
     ]
 
 

@@ -35,7 +35,8 @@ def test_a_listed_language_makes_the_others_count_as_none(mlis) -> None:  # type
 
 def test_the_text_says_in_one_line_why_a_language_counts_as_none(mlis) -> None:  # type: ignore[no-untyped-def]
     text = mlis(*CHECK, "--lang", "en:native").stdout
-    assert text.startswith("Dorvia (xd): unlikely\n  Dorvian Library Board\n" + ASSUMED_LINE + "\n")
+    why = "  Why: Dorvian language is unlikely to be met.\n"
+    assert text.startswith("Dorvia (xd): unlikely\n" + why + ASSUMED_LINE)
     assert text.count("is not among your languages") == 1
 
 

@@ -35,9 +35,11 @@ def run(*args: str, encoding: str, stdin: str | None = None) -> subprocess.Compl
 @pytest.mark.parametrize(
     ("lang", "line"),
     [
-        ((), "  ... open Dorvian language (language): case_by_case or unlikely"),
-        (("--lang", "de:C1"), "  ~ decided case by case Dorvian language (language): case_by_case"),
-        (("--lang", "en:native"), "  x not met Dorvian language (language): unlikely"),
+        ((), "  ... Dorvian language: decided case by case or unlikely"),
+        (("--lang", "de:C1"), "  ~ Dorvian language: decided case by case"),
+        (("--lang", "en:native"), "  x Dorvian language: unlikely"),
+        (("--details",), "  ... open Dorvian language (language): decided case by case or unlikely"),
+        (("--lang", "en:native", "--details"), "  x not met Dorvian language (language): unlikely"),
     ],
 )
 @pytest.mark.parametrize("encoding", ENCODINGS)
@@ -65,7 +67,7 @@ def test_the_shipped_finland_answer_is_written_whole(encoding: str) -> None:
     done = run(*args, encoding=encoding)
     assert (done.returncode, done.stderr) == (0, b"")
     text = done.stdout.decode(encoding)
-    assert "... open Finnish or Swedish (language): eligible or case_by_case" in text
+    assert "  ... Finnish or Swedish: eligible or decided case by case" in text.splitlines()
     assert not set("✓✗…") & set(text)
     assert text.count("\n") == run(*args, encoding="utf-8").stdout.decode("utf-8").count("\n")
 

@@ -61,7 +61,7 @@ def test_a_us_citizen_with_no_german_gets_a_german_language_path(mlis) -> None: 
             ],
             "next_steps": ["Ask the library whether German at B2 is enough for the post."],
             "sources": ["whatif-fixture"],
-            "sentence": "Speaking 'de' at B2 would make Germany case_by_case (now unlikely).",
+            "sentence": "Speaking 'de' at B2 would make Germany decided case by case (now unlikely).",
         }
     ]
     assert result["conditions_that_matter"] == []
@@ -86,7 +86,8 @@ def test_an_unknown_language_is_a_path_that_settles_the_worst_case(mlis) -> None
         ({"language:de": "B2"}, "case_by_case", "case_by_case", ends("case_by_case", "unlikely"))
     ]
     assert result["paths"][0]["sentence"] == (
-        "Speaking 'de' at B2 would make Germany case_by_case (now case_by_case at best, unlikely at worst)."
+        "Speaking 'de' at B2 would make Germany decided case by case "
+        "(now decided case by case at best, unlikely at worst)."
     )
 
 
@@ -106,7 +107,9 @@ def test_a_us_citizen_seeking_a_belgian_public_library_post_gets_sector_paths(ml
             "improves_from": ends("unlikely"),
             "requirements": [NATIONALITY_ACADEMIC],
             **no_steps,
-            "sentence": "A post in an academic library would make Belgium case_by_case (now unlikely).",
+            "sentence": (
+                "A post in an academic library would make Belgium decided case by case (now unlikely)."
+            ),
         },
         {
             "changes": {"sector": "special"},
@@ -115,7 +118,9 @@ def test_a_us_citizen_seeking_a_belgian_public_library_post_gets_sector_paths(ml
             "improves_from": ends("unlikely"),
             "requirements": [NATIONALITY_ACADEMIC],
             **no_steps,
-            "sentence": "A post in a special library would make Belgium case_by_case (now unlikely).",
+            "sentence": (
+                "A post in a special library would make Belgium decided case by case (now unlikely)."
+            ),
         },
         {
             "changes": {"sector": "corporate"},
@@ -133,7 +138,9 @@ def test_a_us_citizen_seeking_a_belgian_public_library_post_gets_sector_paths(ml
             ],
             "next_steps": ["Look for American companies with information centres in Belgium."],
             "sources": ["places-youll-go"],
-            "sentence": "A post in a corporate library would make Belgium case_by_case (now unlikely).",
+            "sentence": (
+                "A post in a corporate library would make Belgium decided case by case (now unlikely)."
+            ),
         },
         {
             "changes": {"phd": True},
@@ -150,7 +157,7 @@ def test_a_us_citizen_seeking_a_belgian_public_library_post_gets_sector_paths(ml
                 )
             ],
             **no_steps,
-            "sentence": "Holding a doctorate would make Belgium case_by_case (now unlikely).",
+            "sentence": "Holding a doctorate would make Belgium decided case by case (now unlikely).",
         },
     ]
 
@@ -188,7 +195,7 @@ def test_citizenship_matters_but_is_reported_apart_as_a_condition(mlis) -> None:
             ],
             "sources": ["be-statutory-nationality", "your-europe-work-abroad", "efta-eea"],
             "sentence": (
-                "With a citizenship of an EEA country or Switzerland, Belgium would be case_by_case "
+                "With a citizenship of an EEA country or Switzerland, Belgium would be decided case by case "
                 "(now unlikely)."
             ),
         }
@@ -213,7 +220,7 @@ def test_two_barriers_at_once_give_paths_of_two_changes(mlis) -> None:  # type: 
     ]
     assert result["paths"][2]["sentence"] == (
         "Speaking 'fr' at B2 and a post in a corporate library "
-        "would make Belgium case_by_case (now unlikely)."
+        "would make Belgium decided case by case (now unlikely)."
     )
 
 
@@ -246,7 +253,7 @@ def test_the_working_holiday_age_limit_is_a_condition_that_matters_not_a_path(ml
                 )
             ],
             "sources": ["places-youll-go"],
-            "sentence": "At age 31, New Zealand would be case_by_case (now conditional).",
+            "sentence": "At age 31, New Zealand would be decided case by case (now conditional).",
         },
         {
             "fact": "citizenship",

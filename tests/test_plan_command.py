@@ -32,8 +32,8 @@ def test_plan_lists_each_path_numbered_with_its_steps_and_sources(mlis) -> None:
         "\n"
         "  Paths to a better verdict, best first\n"
         "\n"
-        "  1. Speaking 'de' at B2 would make Germany case_by_case (now unlikely).\n"
-        "     German at work: case_by_case (now unlikely)\n"
+        "  1. Speaking 'de' at B2 would make Germany decided case by case (now unlikely).\n"
+        "     German at work: decided case by case (now unlikely)\n"
         "     - Ask the library whether German at B2 is enough for the post.\n"
         "     sources: whatif-fixture\n"
         "\n"
@@ -51,13 +51,13 @@ def test_plan_ranks_paths_and_lists_conditions_that_matter_apart(mlis) -> None: 
     assert (run.exit_code, run.stderr) == (0, "")
     lines = run.stdout.splitlines()
     assert [line for line in lines if line[:5].strip().rstrip(".").isdigit()] == [
-        "  1. A post in an academic library would make Belgium case_by_case (now unlikely).",
-        "  2. A post in a special library would make Belgium case_by_case (now unlikely).",
-        "  3. A post in a corporate library would make Belgium case_by_case (now unlikely).",
-        "  4. Holding a doctorate would make Belgium case_by_case (now unlikely).",
+        "  1. A post in an academic library would make Belgium decided case by case (now unlikely).",
+        "  2. A post in a special library would make Belgium decided case by case (now unlikely).",
+        "  3. A post in a corporate library would make Belgium decided case by case (now unlikely).",
+        "  4. Holding a doctorate would make Belgium decided case by case (now unlikely).",
     ]
     corporate = lines.index(
-        "  3. A post in a corporate library would make Belgium case_by_case (now unlikely)."
+        "  3. A post in a corporate library would make Belgium decided case by case (now unlikely)."
     )
     assert lines[corporate + 1 : corporate + 4] == [
         "     Nationality condition: eligible (now unlikely)",
@@ -66,8 +66,8 @@ def test_plan_ranks_paths_and_lists_conditions_that_matter_apart(mlis) -> None: 
     ]
     start = lines.index("  Conditions that matter (facts, not actions)")
     assert lines[start + 1 : start + 3] == [
-        "    - With a citizenship of an EEA country or Switzerland, Belgium would be case_by_case (now",
-        "      unlikely).",
+        "    - With a citizenship of an EEA country or Switzerland, Belgium would be decided case by case",
+        "      (now unlikely).",
     ]
 
 
@@ -98,7 +98,7 @@ def test_plan_says_when_no_action_helps_and_what_matters_instead(mlis) -> None: 
         "  improves it.\n"
         "\n"
         "  Conditions that matter (facts, not actions)\n"
-        "    - At age 31, New Zealand would be case_by_case (now conditional).\n"
+        "    - At age 31, New Zealand would be decided case by case (now conditional).\n"
         "    - With a citizenship of New Zealand, New Zealand would be eligible (now conditional).\n"
         "\n"
     )
@@ -150,7 +150,7 @@ def test_plan_json_carries_the_paths_the_conditions_and_every_source_they_cite(m
                 ],
                 "next_steps": ["Ask the library whether German at B2 is enough for the post."],
                 "sources": ["whatif-fixture"],
-                "sentence": "Speaking 'de' at B2 would make Germany case_by_case (now unlikely).",
+                "sentence": "Speaking 'de' at B2 would make Germany decided case by case (now unlikely).",
             }
         ],
         "conditions_that_matter": [],

@@ -125,7 +125,7 @@ def test_many_problems_across_many_files_are_all_reported_in_file_and_line_order
             f"rules/countries/{code}.yaml:12:18: requirements[0].cases[0].verdict: expected one of "
             f"eligible, conditional, case_by_case, unknown, unlikely, ineligible, got 'maybe-{code}'",
             f"rules/countries/{code}.yaml:19:9: requirements[0].cases[1].x{code}: unknown key 'x{code}'; "
-            "expected one of when, otherwise, verdict, reason, steps, see, looked_for, sources",
+            "expected one of when, otherwise, verdict, reason, summary, steps, see, looked_for, sources",
         ]
     for code in random.Random(9).sample(sorted(files), len(files)):  # written in no particular order
         (directory / "countries" / f"{code}.yaml").write_text(files[code], encoding="utf-8")

@@ -78,8 +78,13 @@ def check(
         bool, typer.Option("--no-profile", help="Ignore the saved profile ('mlis profile').")
     ] = False,
     strict: StrictOption = False,
-    explain: Annotated[bool, typer.Option(help="Show every case tried and why it matched or not.")] = False,
-    brief: Annotated[bool, typer.Option(help="With several countries, the comparison table only.")] = False,
+    details: Annotated[
+        bool, typer.Option("--details", help="Every case still possible and every source in full.")
+    ] = False,
+    explain: Annotated[
+        bool, typer.Option(help="Show every case tried and why it matched or not (implies --details).")
+    ] = False,
+    brief: Annotated[bool, typer.Option(help="The comparison table only, best first.")] = False,
     what_if: Annotated[
         bool,
         typer.Option("--what-if", help="Also show what would change each verdict (JSON always has it)."),
@@ -104,7 +109,7 @@ def check(
     if note and fmt is not Format.TEXT:
         sys.stderr.write(f"mlis: {note}\n")
     emit(
-        report_output(report, explain=explain, brief=brief, note=note),
+        report_output(report, explain=explain, brief=brief, details=details, note=note),
         fmt,
         no_color=output.no_color,
         pager=output.pager,

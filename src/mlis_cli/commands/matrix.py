@@ -73,6 +73,7 @@ def matrix(
         from rich.markup import escape
         from rich.table import Table
 
+        from mlis_cli.model.verdicts import WORDS
         from mlis_cli.render.layout import block
         from mlis_cli.render.text import print_table
 
@@ -83,8 +84,8 @@ def matrix(
         for row in rows:
             table.add_row(escape(row[0].degree), *(cell_text(cell) for cell in row))
         print_table(table, out)
-        block(out, ", ".join(f"{short} {verdict.value}" for verdict, short in SHORT.items()))
-        block(out, "E/CB: eligible at best, case_by_case at worst; other facts decide (mlis check)")
+        block(out, ", ".join(f"{short} {WORDS[verdict]}" for verdict, short in SHORT.items()))
+        block(out, "E/CB: eligible at best, decided case by case at worst; other facts decide (mlis check)")
 
     emit(
         Output(document, records, MATRIX_COLUMNS, text),

@@ -327,6 +327,7 @@ def _outcome(requirement: Requirement, index: int | None) -> Outcome:
         case.see,
         case.looked_for,
         case.evidence,
+        case.summary,
     )
 
 

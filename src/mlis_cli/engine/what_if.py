@@ -46,7 +46,7 @@ from mlis_cli.model.report import (
     WhatIfPath,
 )
 from mlis_cli.model.ruleset import CitizenGroup, Country, RuleSet
-from mlis_cli.model.verdicts import Verdict
+from mlis_cli.model.verdicts import WORDS, Verdict
 from mlis_cli.model.vocabulary import Level
 
 ACTIONS: tuple[str, ...] = ("language", "sector", "stay", "degree", "experience", "phd")
@@ -496,10 +496,11 @@ def _verdict_words(result: _Result) -> str:
 
 
 def ends_words(verdict: Verdict, worst_case: Verdict) -> str:
-    """'conditional', or 'eligible at best, unlikely at worst' when open questions remain."""
+    """'conditional', or 'eligible at best, unlikely at worst' when open questions remain: words for
+    people ('decided case by case'), in the sentences JSON carries too."""
     if verdict == worst_case:
-        return verdict.value
-    return f"{verdict.value} at best, {worst_case.value} at worst"
+        return WORDS[verdict]
+    return f"{WORDS[verdict]} at best, {WORDS[worst_case]} at worst"
 
 
 def grouped_sentences(paths: Iterable[WhatIfPath], country_name: str) -> list[str]:

@@ -52,6 +52,8 @@ class Outcome(NamedTuple):
     """For an unknown verdict: what was looked for in the sources and not found."""
     evidence: Evidence | None = None
     """What its sources are worth: how many, the strongest, the newest."""
+    summary: str | None = None
+    """The reason in one short sentence, where the rules give one."""
 
 
 class Trial(NamedTuple):

@@ -68,6 +68,8 @@ class Case(NamedTuple):
     looked_for: str | None = None
     """For an unknown verdict: what was looked for in the sources and not found."""
     evidence: Evidence | None = None
+    summary: str | None = None
+    """The reason in one short sentence, for the one-screen answer."""
 
 
 class Requirement(NamedTuple):

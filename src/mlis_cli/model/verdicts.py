@@ -36,6 +36,12 @@ MEANINGS: dict[Verdict, str] = {
 }
 
 
+WORDS: dict[Verdict, str] = {verdict: verdict.value for verdict in Verdict} | {
+    Verdict.CASE_BY_CASE: "decided case by case",
+}
+"""A verdict in words for people; JSON, CSV and YAML keep the token (`case_by_case`)."""
+
+
 def worst(verdicts: Iterable[Verdict]) -> Verdict:
     """The worst verdict of several; a country with no requirements is unknown."""
     return max(verdicts, key=_RANK.__getitem__, default=Verdict.UNKNOWN)

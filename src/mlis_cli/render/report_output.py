@@ -26,7 +26,12 @@ CSV_COLUMNS = (
 
 
 def report_output(
-    report: Report, *, explain: bool = False, brief: bool = False, note: str | None = None
+    report: Report,
+    *,
+    explain: bool = False,
+    brief: bool = False,
+    details: bool = False,
+    note: str | None = None,
 ) -> Output:
     """note: a line people should read first (which facts came from the saved profile)."""
 
@@ -35,7 +40,12 @@ def report_output(
 
         if note:
             render_saved_facts(note, console)
-        render_report(report, console, explain=explain, brief=brief)
+        if details or explain:
+            render_report(report, console, explain=explain, brief=brief)
+        else:
+            from mlis_cli.render.answer_text import render_answers
+
+            render_answers(report, console, brief=brief)
 
     return Output(
         document=report_dict(report),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from mlis_cli.model.iso639 import NAMES as LANGUAGE_NAMES
 from mlis_cli.model.report import CountryResult, Outcome, Report, RequirementResult, Status, TrialResult
 from mlis_cli.model.ruleset import Source
-from mlis_cli.model.verdicts import Verdict
+from mlis_cli.model.verdicts import WORDS, Verdict
 from mlis_cli.render.encoding import is_unicode
 from mlis_cli.render.evidence import evidence_words
 from mlis_cli.render.layout import block, item
@@ -56,10 +56,11 @@ TRIAL_WORDS: dict[TrialResult, str] = {
 def verdict_text(verdict: Verdict) -> str:
     from rich.markup import escape
 
-    return f"[{VERDICT_STYLES[verdict]}]{escape(verdict.value)}[/]"
+    return f"[{VERDICT_STYLES[verdict]}]{escape(WORDS[verdict])}[/]"
 
 
 def render_report(report: Report, console: Console, *, explain: bool, brief: bool) -> None:
+    """Every case still possible and every source in full (--details); --explain adds every case tried."""
     if len(report.results) > 1:
         render_table(report, console)
         if brief:
@@ -155,8 +156,6 @@ def headline(result: CountryResult, *, strict: bool) -> str:
     """
     from rich.markup import escape
 
-    from mlis_cli.model.facts import fact_of
-
     name = f"[bold]{escape(result.name)} ({result.code})[/]"
     if result.complete:
         return f"{name}: {verdict_text(result.verdict)}"
@@ -165,14 +164,28 @@ def headline(result: CountryResult, *, strict: bool) -> str:
             f"{name}: {verdict_text(result.verdict)} "
             "(worst case, as --strict asks; the open questions may improve it)"
         )
-    topics = list(dict.fromkeys(fact_of(question.fact).topic for question in result.open_questions))
-    if len(topics) > DEPENDS_SHOWN:
-        topics = [*topics[:DEPENDS_SHOWN], "more (see Open questions)"]
-    depends = topics[0] if len(topics) == 1 else ", ".join(topics[:-1]) + " and " + topics[-1]
     return (
         f"{name}: could be {verdict_text(result.verdict)} or {verdict_text(result.worst_case)}, "
-        f"depending on {escape(depends)}"
+        f"depending on {escape(depends_words(result))}"
     )
+
+
+def depends_words(result: CountryResult) -> str:
+    """What the open questions are about: 'your citizenship, your age and how long you stay'."""
+    from mlis_cli.model.facts import fact_of
+
+    facts = [question.fact for question in result.open_questions]
+    languages = [fact for fact in facts if fact.startswith("language:")]
+    if len(languages) > 1:
+        facts = [fact for fact in facts if fact not in languages[1:]]
+    topics = [
+        "your languages" if len(languages) > 1 and fact == languages[0] else fact_of(fact).topic
+        for fact in facts
+    ]
+    topics = list(dict.fromkeys(topics))
+    if len(topics) > DEPENDS_SHOWN:
+        topics = [*topics[:DEPENDS_SHOWN], "more (see the open questions)"]
+    return topics[0] if len(topics) == 1 else ", ".join(topics[:-1]) + " and " + topics[-1]
 
 
 def assumed_words(fact: str) -> str:

@@ -212,4 +212,5 @@ def _case(case: CaseModel, context: Context, lookup: _Lookup) -> rs.Case:
         see=tuple(_see(reference, lookup.titles) for reference in case.see),
         looked_for=case.looked_for,
         evidence=_evidence(case.sources, lookup.sources),
+        summary=case.summary,
     )

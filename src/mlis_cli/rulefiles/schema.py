@@ -148,6 +148,8 @@ class Case(_Strict):
     otherwise: Literal[True] | None = None
     verdict: VerdictName
     reason: Text
+    summary: Text | None = None
+    """The reason in one short sentence, naming whom the case concerns: the one-screen answer shows it."""
     steps: list[Text] = []
     see: list[SeeReference] = []
     """Where the next steps continue: degrees, degrees:CODE or certificates."""
