@@ -71,7 +71,7 @@ section.requirement { break-inside: avoid; page-break-inside: avoid; margin-bott
 @media print {
   body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
-  section.country + section.country { break-before: page; page-break-before: always; }
+  section.country { break-before: page; page-break-before: always; }
   a { color: inherit; text-decoration: none; }
   .verdict, th { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
