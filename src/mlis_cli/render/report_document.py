@@ -145,11 +145,7 @@ def matrix_document(
         for cell in row:
             by_country[cell.country].append(cell)
     table_rows = tuple(
-        (
-            (f"{countries[code].name} ({code})",),
-            *((*cell_words(cell),) for cell in cells),
-            (countries[code].reviewed.isoformat(),),
-        )
+        ((f"{countries[code].name} ({code})",), *(cell_words(cell) for cell in cells))
         for code, cells in by_country.items()
     )
     blocks: list[Block] = [
@@ -163,10 +159,20 @@ def matrix_document(
                 "best and the worst case.",
             )
         ),
-        Table(("country", *codes, "rules reviewed"), table_rows, "matrix"),
+        Table(("country", *codes), table_rows, "matrix"),
         Heading(2, ("The degree codes",)),
         Items(tuple(Item((f"{code}: ", degrees[code].name)) for code in codes if code in degrees)),
     ]
+    if len({country.reviewed for country in countries.values()}) > 1:
+        blocks.append(Heading(2, ("Rules reviewed",)))
+        blocks.append(
+            Items(
+                tuple(
+                    Item((f"{country.name} ({country.code}): {country.reviewed.isoformat()}",))
+                    for country in countries.values()
+                )
+            )
+        )
     return Document(title, tuple(blocks))
 
 

@@ -51,11 +51,13 @@ li ul { margin: 0.15em 0; }
 a { color: #0645ad; overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; margin: 0.5em 0 0.8em; font-size: 0.95em; }
 th, td { border: 1px solid #c8ccd1; padding: 0.25em 0.5em; text-align: left; vertical-align: top;
-  overflow-wrap: anywhere; }
+  overflow-wrap: break-word; }
 th { background: #f0f2f4; }
 table.profile { width: auto; min-width: 60%; }
-table.matrix { font-size: 0.85em; }
-table.matrix .verdict { white-space: normal; }
+table.matrix { table-layout: fixed; font-size: 0.75em; }
+table.matrix th, table.matrix td { padding: 0.2em 0.25em; }
+table.matrix th:first-child { width: 14%; }
+table.matrix .verdict { white-space: normal; padding: 0; }
 ul.sources { font-size: 0.9em; color: #333; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .verdict { font-weight: 600; border-radius: 0.25em; padding: 0 0.25em; white-space: nowrap; }
