@@ -282,3 +282,18 @@ def test_the_screenshot_script_writes_the_report_and_a_picture_of_it(tmp_path: P
     assert (width, height) == (1000, 2000)
     page = parse_html((tmp_path / "report.html").read_text(encoding="utf-8"))
     assert page.find("head/title").text == "Working as a librarian in Finland and Germany"
+
+
+def test_check_brief_gives_the_table_only_and_explain_every_case_tried(mlis) -> None:  # type: ignore[no-untyped-def]
+    brief = mlis("check", "--degree", "ala", "-c", "fi,de", "--brief", "-f", "markdown").stdout
+    headings = [line for line in brief.splitlines() if line.startswith("#")]
+    assert headings == ["# Working as a librarian in Finland and Germany", "## Your profile", "## Verdicts"]
+    explained = mlis("check", "--degree", "ala", "-c", "fi", "--explain", "-f", "markdown").stdout
+    assert (
+        "Cases tried:\n\n"
+        "- Case 1: degree is ala, cilip, alia, lianza, lai or other: matched\n"
+        "- Case 2: degree is unaccredited: not reached\n"
+        "- Case 3: otherwise: not reached\n\n"
+        "Facts compared: degree=ala.\n"
+    ) in explained
+    assert "Cases tried:" not in mlis("check", "--degree", "ala", "-c", "fi", "-f", "markdown").stdout

@@ -113,7 +113,7 @@ def check(
 
     emit(
         report_output(report, explain=explain, brief=brief, note=note)._replace(
-            report=lambda: check_document(report, ruleset.sources, when)
+            report=lambda: check_document(report, ruleset.sources, when, explain=explain, brief=brief)
         ),
         fmt,
         no_color=output.no_color,

@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from mlis_cli.engine.recognition import Cell
 from mlis_cli.model.facts import fact_of
 from mlis_cli.model.iso639 import NAMES as LANGUAGE_NAMES
-from mlis_cli.model.profile import Profile
+from mlis_cli.model.profile import SOME, Profile
 from mlis_cli.model.report import (
     CountryResult,
     Outcome,
@@ -22,6 +23,7 @@ from mlis_cli.model.report import (
     RequirementChange,
     RequirementResult,
     Status,
+    TrialResult,
     WhatIfPath,
 )
 from mlis_cli.model.ruleset import Country, Degree, Source
@@ -63,6 +65,15 @@ PROFILE_FACTS = (
 )
 """Every fact of a profile, in the order `mlis profile show` gives them, with its label."""
 NOT_GIVEN = "not given"
+NO_PATH = (
+    "No change of language, sector, stay, degree, experience or doctorate that the rules mention improves it."
+)
+TRIAL_WORDS: dict[TrialResult, str] = {
+    TrialResult.MATCHED: "matched",
+    TrialResult.NOT_MATCHED: "did not match",
+    TrialResult.UNANSWERED: "unanswered",
+    TrialResult.NOT_REACHED: "not reached",
+}
 ADVICE = (
     "This report sums up public sources, each cited with its address and date; it is advice, "
     "not a decision. The authorities and employers named decide."
@@ -70,8 +81,19 @@ ADVICE = (
 VERDICT_TOKEN = re.compile(r"\b(?:" + "|".join(v.value for v in Verdict if v.words != v.value) + r")\b")
 
 
-def check_document(report: Report, sources: Mapping[str, Source], made: dt.date) -> Document:
-    """`mlis check --format markdown|html`: the profile, a verdict table, then one part per country."""
+def check_document(
+    report: Report,
+    sources: Mapping[str, Source],
+    made: dt.date,
+    *,
+    explain: bool = False,
+    brief: bool = False,
+) -> Document:
+    """`mlis check --format markdown|html`: the profile, a verdict table, then one part per country.
+
+    explain: each requirement also lists every case tried; brief: with several countries, the
+    table only (and the best path of each, where what would change the verdict was asked for).
+    """
     title = "Working as a librarian in " + places(report.results)
     blocks: list[Block] = [
         Heading(1, (title,)),
@@ -79,9 +101,29 @@ def check_document(report: Report, sources: Mapping[str, Source], made: dt.date)
         *profile_blocks(report.profile),
         *verdict_table(report),
     ]
+    if brief and len(report.results) > 1:
+        blocks.extend(best_paths(report.results))
+        return Document(title, tuple(blocks))
     for result in report.results:
-        blocks.append(country_section(result, sources, report, paths=False))
+        blocks.append(country_section(result, sources, report, paths=False, explain=explain))
     return Document(title, tuple(blocks))
+
+
+def best_paths(results: Sequence[CountryResult]) -> list[Block]:
+    """Under the table, with --brief --what-if: the best path of each country."""
+    if any(result.what_if is None for result in results):
+        return []
+    items = []
+    for result in results:
+        assert result.what_if is not None
+        name = f"{result.name} ({result.code}): "
+        if result.verdict is Verdict.ELIGIBLE and result.worst_case is Verdict.ELIGIBLE:
+            items.append(Item((name, "nothing to change: it is eligible already.")))
+        elif result.what_if.paths:
+            items.append(Item((name, *path_words(result.what_if.paths[0]))))
+        else:
+            items.append(Item((name, NO_PATH)))
+    return [Heading(2, ("What would change the verdict (the best path of each)",)), Items(tuple(items))]
 
 
 def plan_document(report: Report, sources: Mapping[str, Source], made: dt.date) -> Document:
@@ -215,13 +257,14 @@ def profile_blocks(profile: Profile) -> list[Block]:
     return blocks
 
 
-def fact_value(name: str, value: object, profile: Profile) -> str:
+def fact_value(name: str, value: Any, profile: Profile) -> str:
     if name == "languages":
         if not profile.languages:
             return NOT_GIVEN
-        return ", ".join(
-            f"{LANGUAGE_NAMES.get(code, code)} ({code}): {level}"
-            for code, level in sorted(dict(value).items())  # type: ignore[call-overload]
+        return "; ".join(
+            f"{LANGUAGE_NAMES.get(code, code)} ({code}): "
+            + ("level not given" if level == SOME else str(level))
+            for code, level in sorted(value.items())
         )
     if value is None:
         return NOT_GIVEN
@@ -265,7 +308,12 @@ def topics(facts: Iterable[str]) -> str:
 
 
 def country_section(
-    result: CountryResult, sources: Mapping[str, Source], report: Report, *, paths: bool
+    result: CountryResult,
+    sources: Mapping[str, Source],
+    report: Report,
+    *,
+    paths: bool,
+    explain: bool = False,
 ) -> Section:
     """One country: its verdict, each requirement with its reasons and sources, questions, steps."""
     blocks: list[Block] = [
@@ -285,7 +333,7 @@ def country_section(
         )
     blocks.append(Heading(3, ("Requirements",)))
     for requirement in result.requirements:
-        blocks.append(requirement_section(requirement, sources, report.today))
+        blocks.append(requirement_section(requirement, sources, report.today, explain=explain))
     if result.open_questions:
         blocks.append(Heading(3, ("Open questions",)))
         blocks.append(
@@ -323,7 +371,7 @@ def headline(result: CountryResult, *, strict: bool) -> Line:
 
 
 def requirement_section(
-    requirement: RequirementResult, sources: Mapping[str, Source], today: dt.date
+    requirement: RequirementResult, sources: Mapping[str, Source], today: dt.date, *, explain: bool = False
 ) -> Section:
     status = STATUS_WORDS[requirement.status]
     blocks: list[Block] = [Heading(4, (requirement.title,))]
@@ -362,11 +410,29 @@ def requirement_section(
         blocks.append(Paragraph((f"{requirement.kind.capitalize()}: {status}", *verdict, ".")))
         blocks.append(Paragraph((reason_words(requirement.outcome, today),)))
         outcomes = (requirement.outcome,)
+    if explain:
+        blocks.extend(cases_tried(requirement))
     cited: dict[str, None] = {}
     for outcome in outcomes:
         cited.update(dict.fromkeys(outcome.sources))
     blocks.extend(source_blocks(cited, sources))
     return Section("requirement", tuple(blocks))
+
+
+def cases_tried(requirement: RequirementResult) -> list[Block]:
+    """With --explain: every case tried and why it matched or not, and the facts compared."""
+    items = []
+    for trial in requirement.trials:
+        missing = f" (needs {', '.join(trial.missing)})" if trial.missing else ""
+        condition = trial.condition or "otherwise"
+        items.append(Item((f"Case {trial.case + 1}: {condition}: {TRIAL_WORDS[trial.result]}{missing}",)))
+    blocks: list[Block] = [Paragraph(("Cases tried:",)), Items(tuple(items))]
+    if requirement.compared:
+        facts = ", ".join(
+            f"{fact}={'unknown' if value is None else value}" for fact, value in requirement.compared
+        )
+        blocks.append(Paragraph((f"Facts compared: {facts}.",)))
+    return blocks
 
 
 def reason_words(outcome: Outcome, today: dt.date) -> str:
@@ -413,14 +479,7 @@ def what_if_blocks(result: CountryResult, sources: Mapping[str, Source], *, path
     if eligible:
         blocks.append(Paragraph(("Nothing to change: it is eligible already.",)))
     elif not found:
-        blocks.append(
-            Paragraph(
-                (
-                    "No change of language, sector, stay, degree, experience or doctorate that the "
-                    "rules mention improves it.",
-                )
-            )
-        )
+        blocks.append(Paragraph((NO_PATH,)))
     elif paths:
         blocks.append(Items(tuple(path_item(path, sources) for path in found), numbered=True))
     else:
