@@ -9,6 +9,7 @@ text at all, written by either writer and read back, reads as itself.
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -194,3 +195,27 @@ def test_only_web_addresses_become_links(address: str) -> None:
     document = one(Items((Item(("see ", link(address))), Item(("see ", Link("x", address))))))
     assert "<a " not in html_page(document)
     assert "](" not in markdown(document) and "<" + address not in markdown(document)
+
+
+@pytest.mark.skipif(shutil.which("pandoc") is None, reason="pandoc is not installed")
+@pytest.mark.parametrize("flavour", ["gfm", "markdown", "commonmark_x"])
+def test_pandoc_reads_the_hostile_markdown_with_only_source_links_and_whole_tables(  # type: ignore[no-untyped-def]
+    mlis, hostile_rules: str, flavour: str
+) -> None:
+    """gfm links bare addresses as GitHub does; markdown is pandoc's own dialect."""
+    text = mlis("check", "--degree", "ala", "-c", "fi", "--rules-dir", hostile_rules, "-f", "markdown").stdout
+    done = subprocess.run(
+        ["pandoc", "-f", flavour, "-t", "html"], input=text, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    document = html5lib.parse(done.stdout, namespaceHTMLElements=False)
+    assert document.find(".//script") is None and document.find(".//img") is None
+    assert {a.attrib["href"] for a in document.iter("a")} <= web_addresses(hostile_rules)
+    profile, verdicts = document.iter("table")
+    assert [len(row.findall("td")) for row in profile.iterfind("tbody/tr")] == [2] * 10
+    (row,) = verdicts.iterfind("tbody/tr")
+    # pandoc's own dialects make quotes curly; nothing else of the name changes.
+    assert words(row.find("td")).translate(STRAIGHT_QUOTES) == f"{NAME} (fi)"
+
+
+STRAIGHT_QUOTES = str.maketrans("\u201c\u201d", '""')
