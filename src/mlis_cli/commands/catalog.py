@@ -111,7 +111,7 @@ def show(
         show_text(data, ruleset, out)
 
     def report() -> Document:
-        from mlis_cli.render.report_document import show_document
+        from mlis_cli.render.rules_document import show_document
 
         return show_document(chosen, ruleset.sources, today())
 

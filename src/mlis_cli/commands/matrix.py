@@ -91,7 +91,7 @@ def matrix(
         block(out, "E/CB: eligible at best, case_by_case at worst; other facts decide (mlis check)")
 
     def report() -> Document:
-        from mlis_cli.render.report_document import matrix_document
+        from mlis_cli.render.rules_document import matrix_document
 
         return matrix_document(rows, ruleset.countries, ruleset.degrees, when)
 

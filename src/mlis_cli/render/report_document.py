@@ -1,8 +1,10 @@
-"""What a report to hand over says, for check, plan, show and matrix: a Document, in words.
+"""What the report to hand over of `mlis check` and `mlis plan` says: a Document, in words.
 
-Pure: the date the report is made comes in as an argument, like `today` elsewhere.
-Verdicts are in words ("decided case by case"); the writers in report_markdown and
-report_html turn the Document into a file.
+The profile as given, a verdict table, then each country: its verdict, every
+requirement with its reasons and its own sources, open questions, next steps
+and what would change the verdict. Pure: the date the report is made comes in
+as an argument, like `today` elsewhere. Verdicts are in words ("decided case by
+case"); report_markdown and report_html write the Document.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from mlis_cli.engine.recognition import Cell
 from mlis_cli.model.facts import fact_of
 from mlis_cli.model.iso639 import NAMES as LANGUAGE_NAMES
 from mlis_cli.model.profile import SOME, Profile
@@ -26,7 +27,7 @@ from mlis_cli.model.report import (
     TrialResult,
     WhatIfPath,
 )
-from mlis_cli.model.ruleset import Country, Degree, Source
+from mlis_cli.model.ruleset import Source
 from mlis_cli.model.verdicts import Verdict
 from mlis_cli.render.document import (
     Block,
@@ -40,9 +41,9 @@ from mlis_cli.render.document import (
     Strong,
     Table,
     VerdictWords,
-    link,
 )
 from mlis_cli.render.evidence import evidence_words
+from mlis_cli.render.report_parts import made_and_reviewed, source_blocks, source_line
 
 STATUS_WORDS: dict[Status, str] = {
     Status.MET: "met",
@@ -63,7 +64,7 @@ PROFILE_FACTS = (
     ("phd", "Doctorate"),
     ("online", "Degree studied fully online"),
 )
-"""Every fact of a profile, in the order `mlis profile show` gives them, with its label."""
+"""Every fact of a profile, in the order of its JSON object, with its label."""
 NOT_GIVEN = "not given"
 NO_PATH = (
     "No change of language, sector, stay, degree, experience or doctorate that the rules mention improves it."
@@ -74,10 +75,6 @@ TRIAL_WORDS: dict[TrialResult, str] = {
     TrialResult.UNANSWERED: "unanswered",
     TrialResult.NOT_REACHED: "not reached",
 }
-ADVICE = (
-    "This report sums up public sources, each cited with its address and date; it is advice, "
-    "not a decision. The authorities and employers named decide."
-)
 VERDICT_TOKEN = re.compile(r"\b(?:" + "|".join(v.value for v in Verdict if v.words != v.value) + r")\b")
 
 
@@ -140,107 +137,11 @@ def plan_document(report: Report, sources: Mapping[str, Source], made: dt.date) 
     return Document(title, tuple(blocks))
 
 
-def show_document(country: Country, sources: Mapping[str, Source], made: dt.date) -> Document:
-    """`mlis show CODE --format markdown|html`: every requirement and its cases, with their sources."""
-    title = f"The rules for {country.name} ({country.code})"
-    blocks: list[Block] = [
-        Heading(1, (title,)),
-        *made_and_reviewed(made, [country.reviewed]),
-        Paragraph(("Authority or association: ", country.association)),
-        Paragraph(
-            (
-                "Each requirement lists its cases in the order mlis tries them: the first that matches "
-                "a profile gives the verdict.",
-            )
-        ),
-    ]
-    for requirement in country.requirements:
-        cases = []
-        cited: dict[str, None] = {}
-        for case in requirement.cases:
-            cited.update(dict.fromkeys(case.sources))
-            when = f"If {case.description}" if case.description else "Otherwise"
-            below: list[Line] = [("Next step: ", step) for step in case.steps]
-            below.append(("Sources: " + ", ".join(case.sources),))
-            cases.append(Item((f"{when}: ", VerdictWords(case.verdict), ". ", case.reason), tuple(below)))
-        part: list[Block] = [
-            Heading(2, (requirement.title,)),
-            Paragraph((f"Kind: {requirement.kind}. Id: {requirement.id}.",)),
-            Items(tuple(cases), numbered=True),
-            *source_blocks(cited, sources),
-        ]
-        blocks.append(Section("requirement", tuple(part)))
-    return Document(title, tuple(blocks))
-
-
-def matrix_document(
-    rows: Sequence[Sequence[Cell]],
-    countries: Mapping[str, Country],
-    degrees: Mapping[str, Degree],
-    made: dt.date,
-) -> Document:
-    """`mlis matrix --format markdown|html`: each country by each degree, from the degree alone."""
-    title = "Library degrees by country: recognition at a glance"
-    codes = [row[0].degree for row in rows]
-    by_country: dict[str, list[Cell]] = {code: [] for code in countries}
-    for row in rows:
-        for cell in row:
-            by_country[cell.country].append(cell)
-    table_rows = tuple(
-        ((f"{countries[code].name} ({code})",), *(cell_words(cell) for cell in cells))
-        for code, cells in by_country.items()
-    )
-    blocks: list[Block] = [
-        Heading(1, (title,)),
-        *made_and_reviewed(made, [country.reviewed for country in countries.values()]),
-        Paragraph(
-            (
-                "Only the requirements about the degree itself (accreditation and review) count here; "
-                "visas, language and nationality depend on the person (mlis check). Where a cell names "
-                "two verdicts, other facts (how long you stay, when you graduated) decide between the "
-                "best and the worst case.",
-            )
-        ),
-        Table(("country", *codes), table_rows, "matrix"),
-        Heading(2, ("The degree codes",)),
-        Items(tuple(Item((f"{code}: ", degrees[code].name)) for code in codes if code in degrees)),
-    ]
-    if len({country.reviewed for country in countries.values()}) > 1:
-        blocks.append(Heading(2, ("Rules reviewed",)))
-        blocks.append(
-            Items(
-                tuple(
-                    Item((f"{country.name} ({country.code}): {country.reviewed.isoformat()}",))
-                    for country in countries.values()
-                )
-            )
-        )
-    return Document(title, tuple(blocks))
-
-
-def cell_words(cell: Cell) -> Line:
-    if cell.complete:
-        return (VerdictWords(cell.verdict),)
-    return (VerdictWords(cell.verdict), " or ", VerdictWords(cell.worst_case))
-
-
 def places(results: Sequence[CountryResult]) -> str:
     names = [result.name for result in results]
     if len(names) > 3:
         return f"{len(names)} countries"
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def made_and_reviewed(made: dt.date, reviewed: Sequence[dt.date]) -> list[Block]:
-    dates = sorted(set(reviewed))
-    if len(dates) == 1:
-        when = f"The rules were reviewed on {dates[0].isoformat()}."
-    else:
-        when = (
-            f"The rules were reviewed between {dates[0].isoformat()} and {dates[-1].isoformat()} "
-            "(each country's date is given with it)."
-        )
-    return [Paragraph((f"Report made on {made.isoformat()} by mlis. {when}",)), Paragraph((ADVICE,))]
 
 
 def profile_blocks(profile: Profile) -> list[Block]:
@@ -444,27 +345,6 @@ def reason_words(outcome: Outcome, today: dt.date) -> str:
     if trust:
         words += f" {trust}"
     return words
-
-
-def source_blocks(cited: Iterable[str], sources: Mapping[str, Source]) -> list[Block]:
-    found = [sources[source_id] for source_id in cited if source_id in sources]
-    if not found:
-        return []
-    return [
-        Paragraph(("Sources:",)),
-        Items(tuple(Item(source_line(source)) for source in found), kind="sources"),
-    ]
-
-
-def source_line(source: Source) -> Line:
-    """'"Title", Publisher, https://..., 2022-09-29, official (id)': the address as a link."""
-    address = link(source.url) if source.url else "no address recorded"
-    date = source.date if source.date != "nd" else "no date"
-    return (
-        f"\u201c{source.title}\u201d, {source.publisher}, ",
-        address,
-        f", {date}, {source.reliability} [{source.id}]",
-    )
 
 
 def what_if_blocks(result: CountryResult, sources: Mapping[str, Source], *, paths: bool) -> list[Block]:
