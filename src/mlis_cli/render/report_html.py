@@ -1,10 +1,11 @@
 """A Document as one self-contained HTML page: inline CSS, no script, no outside asset.
 
 It works offline and prints on A4 and Letter alike: the page size is the
-printer's, tables take the width of the page and wrap long addresses, and a
-requirement is kept on one page where it fits. A Content-Security-Policy that
-allows nothing but the page's own style stands behind the escaping, which
-html_builder does in one place.
+printer's, tables take the width of the page and wrap long addresses, each
+country starts a page (and stays on one where it fits), a heading stays with
+what follows it, and no table row or list item is split across pages. A
+Content-Security-Policy that allows nothing but the page's own style stands
+behind the escaping, which html_builder does in one place.
 """
 
 from __future__ import annotations
@@ -68,7 +69,8 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 .unlikely { color: #9a3c00; background: #fde9dc; }
 .ineligible { color: #a3141b; background: #fbe3e4; }
 section.country { break-inside: avoid; page-break-inside: avoid; }
-section.requirement { break-inside: avoid; page-break-inside: avoid; margin-bottom: 0.6em; }
+section.requirement { margin-bottom: 0.6em; }
+li { break-inside: avoid; page-break-inside: avoid; }
 @page { margin: 16mm 14mm; }
 @media print {
   body { font-size: 10pt; }
