@@ -34,6 +34,8 @@ from mlis_cli.render.formats import Format, Output, emit
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from mlis_cli.render.document import Document
+
 HELP = """What would change the verdict for one country: every path, best first, with its steps.
 
 \b
@@ -103,12 +105,14 @@ def plan(
 
     paths = document["results"][0]["paths"] if document.get("results") else document.get("paths", [])
     rows = [{"rank": rank, **path} for rank, path in enumerate(paths, start=1)]
-    from mlis_cli.render.report_document import plan_document
+
+    def handout() -> Document:
+        from mlis_cli.render.report_document import plan_document
+
+        return plan_document(report, ruleset.sources, when)
 
     emit(
-        Output(
-            document, rows, PLAN_COLUMNS, text, report=lambda: plan_document(report, ruleset.sources, when)
-        ),
+        Output(document, rows, PLAN_COLUMNS, text, report=handout),
         output.format,
         no_color=output.no_color,
         pager=output.pager,

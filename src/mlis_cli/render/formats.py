@@ -40,6 +40,8 @@ class DataFormat(StrEnum):
 
 
 REPORT_FORMATS = (Format.MARKDOWN, Format.HTML)
+SCRIPT_FORMATS = (Format.JSON, Format.JSONL, Format.YAML, Format.CSV)
+"""The formats for scripts, which carry everything mlis computes (what would change a verdict)."""
 
 
 class StreamFormat(StrEnum):
