@@ -25,7 +25,7 @@ BROKEN = FIXTURES / "broken-rules"
         (("certificates", "--max-cost", "cheap"), "--max-cost: expected a number, got 'cheap'"),
         (
             ("check", "-c", "xa", "--format", "xml"),
-            "--format: expected one of text, json, jsonl, yaml, csv, got 'xml'",
+            "--format: expected one of text, json, jsonl, yaml, csv, markdown, html, got 'xml'",
         ),
         (
             ("check", "-c", "xa", "--fail-on", "maybe"),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from mlis_cli.commands.options import OutputOptions, output_options
-from mlis_cli.commands.shared import load_rules
+from mlis_cli.commands.shared import load_rules, today
 from mlis_cli.engine.conditions import logic
 from mlis_cli.errors import UsageError
 from mlis_cli.model.ruleset import Country, RuleSet
@@ -17,6 +17,8 @@ from mlis_cli.render.formats import Format, Output, emit
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from mlis_cli.render.document import Document
 
 GROUP_WORDS = {
     "no-additional-qualifications": "no additional qualifications required",
@@ -84,7 +86,7 @@ def country_row(country: Country) -> dict[str, Any]:
     }
 
 
-@output_options()
+@output_options(report=True)
 def show(
     country: Annotated[str, typer.Argument(help="Country code or name.", metavar="CODE")],
     *,
@@ -99,14 +101,21 @@ def show(
       mlis show fi
       mlis show Germany --format json
       mlis show fi --format csv
+      mlis show fi --format html > finland-rules.html
     """
     ruleset = load_rules(output.rules_dir)
-    data = country_detail(ruleset, ruleset.countries[resolve(country, ruleset)])
+    chosen = ruleset.countries[resolve(country, ruleset)]
+    data = country_detail(ruleset, chosen)
 
     def text(out: Console) -> None:
         show_text(data, ruleset, out)
 
-    shown = Output(data, case_records(data), CASE_COLUMNS, text)
+    def report() -> Document:
+        from mlis_cli.render.rules_document import show_document
+
+        return show_document(chosen, ruleset.sources, today())
+
+    shown = Output(data, case_records(data), CASE_COLUMNS, text, report=report)
     emit(shown, output.format, no_color=output.no_color, pager=output.pager)
 
 

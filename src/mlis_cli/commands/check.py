@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -27,8 +27,11 @@ from mlis_cli.commands.profile_options import (
 from mlis_cli.commands.shared import exit_if_threshold_met, load_rules, today
 from mlis_cli.person import saved_profile
 from mlis_cli.person.profile_sources import layered, read_profile_file
-from mlis_cli.render.formats import Format, emit
+from mlis_cli.render.formats import SCRIPT_FORMATS, Format, emit
 from mlis_cli.render.report_output import report_output
+
+if TYPE_CHECKING:
+    from mlis_cli.render.document import Document
 
 HELP = """Can I work as a librarian there? A verdict, its reasons, next steps and sources.
 
@@ -41,10 +44,11 @@ Examples:
   mlis check --profile me.yaml --country uk --format json
   mlis check --profile - --all --format csv < me.json
   mlis check --degree ala --country fi --fail-on unlikely
+  mlis check --degree ala --country fi --format html > finland.html
 """
 
 
-@output_options()
+@output_options(report=True)
 def check(
     country: Annotated[
         list[str],
@@ -103,13 +107,21 @@ def check(
     codes = countries(country, ruleset, every=every)
     fmt = output.format
     report = evaluate(
-        ruleset, person, codes, today=when, strict=strict, what_if=what_if or fmt is not Format.TEXT
+        ruleset, person, codes, today=when, strict=strict, what_if=what_if or fmt in SCRIPT_FORMATS
     )
     note = saved_profile.note(saved.path, from_saved) if saved and from_saved else None
     if note and fmt is not Format.TEXT:
         sys.stderr.write(f"mlis: {note}\n")
+
+    def handout() -> Document:
+        from mlis_cli.render.report_document import check_document
+
+        return check_document(report, ruleset.sources, when, explain=explain, brief=brief)
+
     emit(
-        report_output(report, explain=explain, brief=brief, details=details, note=note),
+        report_output(report, explain=explain, brief=brief, details=details, note=note)._replace(
+            report=handout
+        ),
         fmt,
         no_color=output.no_color,
         pager=output.pager,

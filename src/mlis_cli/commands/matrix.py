@@ -14,6 +14,8 @@ from mlis_cli.render.formats import Output, emit
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from mlis_cli.render.document import Document
+
 SHORT = {
     Verdict.ELIGIBLE: "E",
     Verdict.CONDITIONAL: "C",
@@ -24,7 +26,7 @@ SHORT = {
 }
 
 
-@output_options()
+@output_options(report=True)
 def matrix(
     *,
     output: OutputOptions,
@@ -35,6 +37,7 @@ def matrix(
     Examples:
       mlis matrix
       mlis matrix --format json
+      mlis matrix --format html > matrix.html
 
     Only accreditation and review requirements count; visas, language and
     nationality depend on the person (use mlis check). A cell shows one verdict
@@ -42,7 +45,8 @@ def matrix(
     (how long you stay, when you graduated) decide between them.
     """
     ruleset = load_rules(output.rules_dir)
-    rows = build_matrix(ruleset, today())
+    when = today()
+    rows = build_matrix(ruleset, when)
     document = [
         {
             "degree": row[0].degree,
@@ -87,8 +91,13 @@ def matrix(
         block(out, ", ".join(f"{short} {WORDS[verdict]}" for verdict, short in SHORT.items()))
         block(out, "E/CB: eligible at best, decided case by case at worst; other facts decide (mlis check)")
 
+    def report() -> Document:
+        from mlis_cli.render.rules_document import matrix_document
+
+        return matrix_document(rows, ruleset.countries, ruleset.degrees, when)
+
     emit(
-        Output(document, records, MATRIX_COLUMNS, text),
+        Output(document, records, MATRIX_COLUMNS, text, report=report),
         output.format,
         no_color=output.no_color,
         pager=output.pager,

@@ -17,7 +17,7 @@ import typer
 
 from mlis_cli.errors import UsageError
 from mlis_cli.model.verdicts import Verdict
-from mlis_cli.render.formats import Format, StreamFormat, chosen
+from mlis_cli.render.formats import DataFormat, Format, StreamFormat, chosen
 
 RulesDir = Annotated[
     Path | None,
@@ -30,12 +30,25 @@ RulesDir = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    Format,
+    DataFormat,
     typer.Option(
         "--format",
         "-f",
         metavar="text|json|jsonl|yaml|csv",
         help="Output format: text for people; json, jsonl, yaml or csv for scripts.",
+        case_sensitive=False,
+    ),
+]
+ReportFormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="text|json|jsonl|yaml|csv|markdown|html",
+        help=(
+            "Output format: text for people; json, jsonl, yaml or csv for scripts; "
+            "markdown or html for a report to hand over."
+        ),
         case_sensitive=False,
     ),
 ]
@@ -96,9 +109,12 @@ def _given_on_command_line(context: typer.Context, name: str) -> bool:
     return source is not None and source.name == "COMMANDLINE"
 
 
-def output_options(*, stream: bool = False, color: bool = True) -> Callable[[Command], Command]:
-    """Add --format/-f and --json (stream: the streaming formats, no --json), --no-color
-    (unless color is False) and --rules-dir to a command, after its own options.
+def output_options(
+    *, stream: bool = False, color: bool = True, report: bool = False
+) -> Callable[[Command], Command]:
+    """Add --format/-f and --json (stream: the streaming formats, no --json; report: also
+    markdown and html), --no-color (unless color is False) and --rules-dir to a command,
+    after its own options.
 
     The command takes them as one keyword argument, `output: OutputOptions`.
     """
@@ -106,8 +122,8 @@ def output_options(*, stream: bool = False, color: bool = True) -> Callable[[Com
         inspect.Parameter(
             "fmt",
             _KEYWORD,
-            default=StreamFormat.JSONL if stream else Format.TEXT,
-            annotation=StreamFormatOption if stream else FormatOption,
+            default=StreamFormat.JSONL if stream else Format.TEXT if report else DataFormat.TEXT,
+            annotation=StreamFormatOption if stream else ReportFormatOption if report else FormatOption,
         )
     ]
     if not stream:
@@ -125,7 +141,7 @@ def output_options(*, stream: bool = False, color: bool = True) -> Callable[[Com
 
         @functools.wraps(command)
         def wrapper(**arguments: Any) -> None:
-            fmt = arguments.pop("fmt")
+            fmt = Format(arguments.pop("fmt").value)
             json_flag = arguments.pop("json_flag", False)
             context = arguments.pop("output_context")
             if json_flag and fmt is not Format.JSON and _given_on_command_line(context, "fmt"):
@@ -133,7 +149,7 @@ def output_options(*, stream: bool = False, color: bool = True) -> Callable[[Com
                     f"--json and --format {fmt.value} conflict: --json means --format json; give one"
                 )
             output = OutputOptions(
-                Format(fmt.value) if stream else chosen(fmt, json_flag),
+                fmt if stream else chosen(fmt, json_flag),
                 arguments.pop("no_color", False),
                 arguments.pop("rules_dir"),
                 pager=not stream and not arguments.pop("no_pager", False),

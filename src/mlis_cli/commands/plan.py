@@ -34,6 +34,8 @@ from mlis_cli.render.formats import Format, Output, emit
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from mlis_cli.render.document import Document
+
 HELP = """What would change the verdict for one country: every path, best first, with its steps.
 
 \b
@@ -41,6 +43,7 @@ Examples:
   mlis plan --country de --degree ala --citizenship us --lang de:A2
   mlis plan --country be --degree ala --citizenship us --sector public --lang fr:C1
   mlis plan --country nz --degree ala --citizenship us --age 28 --format json
+  mlis plan --country de --degree ala --citizenship us --format markdown > plan.md
 
 A path changes only facts a person can act on (language, sector, stay, degree,
 experience, doctorate), one or two at a time, with values the rules mention.
@@ -49,7 +52,7 @@ they are listed apart as conditions that matter.
 """
 
 
-@output_options()
+@output_options(report=True)
 def plan(
     country: Annotated[
         str, typer.Option("--country", "-c", help="Country code or name (one).", metavar="CODE")
@@ -102,8 +105,14 @@ def plan(
 
     paths = document["results"][0]["paths"] if document.get("results") else document.get("paths", [])
     rows = [{"rank": rank, **path} for rank, path in enumerate(paths, start=1)]
+
+    def handout() -> Document:
+        from mlis_cli.render.report_document import plan_document
+
+        return plan_document(report, ruleset.sources, when)
+
     emit(
-        Output(document, rows, PLAN_COLUMNS, text),
+        Output(document, rows, PLAN_COLUMNS, text, report=handout),
         output.format,
         no_color=output.no_color,
         pager=output.pager,

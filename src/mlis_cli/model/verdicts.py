@@ -22,6 +22,11 @@ class Verdict(StrEnum):
     def rank(self) -> int:
         return _RANK[self]
 
+    @property
+    def words(self) -> str:
+        """The verdict as people read it: 'decided case by case' for case_by_case."""
+        return WORDS[self]
+
 
 SCALE: tuple[Verdict, ...] = tuple(Verdict)
 _RANK = {verdict: index for index, verdict in enumerate(SCALE)}
@@ -35,11 +40,10 @@ MEANINGS: dict[Verdict, str] = {
     Verdict.INELIGIBLE: "a rule excludes this profile",
 }
 
-
 WORDS: dict[Verdict, str] = {verdict: verdict.value for verdict in Verdict} | {
-    Verdict.CASE_BY_CASE: "decided case by case",
+    Verdict.CASE_BY_CASE: "decided case by case"
 }
-"""A verdict in words for people; JSON, CSV and YAML keep the token (`case_by_case`)."""
+"""Each verdict in words, for people; JSON, CSV and YAML keep the tokens."""
 
 
 def worst(verdicts: Iterable[Verdict]) -> Verdict:

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from mlis_cli.render.document import Document
+
 
 class Format(StrEnum):
     TEXT = "text"
@@ -22,6 +24,24 @@ class Format(StrEnum):
     JSONL = "jsonl"
     YAML = "yaml"
     CSV = "csv"
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+class DataFormat(StrEnum):
+    """The formats every command that prints results takes; check, plan, show and matrix
+    also take the reports to hand over (REPORT_FORMATS)."""
+
+    TEXT = "text"
+    JSON = "json"
+    JSONL = "jsonl"
+    YAML = "yaml"
+    CSV = "csv"
+
+
+REPORT_FORMATS = (Format.MARKDOWN, Format.HTML)
+SCRIPT_FORMATS = (Format.JSON, Format.JSONL, Format.YAML, Format.CSV)
+"""The formats for scripts, which carry everything mlis computes (what would change a verdict)."""
 
 
 class StreamFormat(StrEnum):
@@ -48,6 +68,8 @@ class Output(NamedTuple):
     """What people read: prints to a console that knows whether to color."""
     rows: Iterable[Mapping[str, Any]] | None = None
     """What CSV writes, one row each, when it differs from the records."""
+    report: Callable[[], Document] | None = None
+    """The report to hand over (Markdown, HTML), for the commands that make one."""
 
 
 def emit(
@@ -57,6 +79,10 @@ def emit(
     from mlis_cli.render.encoding import escape_what_cannot_be_encoded
 
     stream = out or sys.stdout
+    if fmt in REPORT_FORMATS:
+        assert output.report is not None, "only the commands that make a report take its formats"
+        write_report(output.report(), fmt, stream)
+        return
     escape_what_cannot_be_encoded(stream, json=fmt in (Format.JSON, Format.JSONL))
     if fmt is Format.TEXT:
         from mlis_cli.render.terminal import is_terminal, make_console
@@ -79,6 +105,24 @@ def emit(
     else:
         rows = output.rows if fmt is Format.CSV and output.rows is not None else output.records
         write_records(rows, StreamFormat(fmt), output.columns, stream)
+
+
+def write_report(document: Document, fmt: Format, out: TextIO) -> None:
+    """Markdown or HTML. Where the output cannot hold every character, each one outside ASCII is
+    written as a character reference (&#228;), which both formats read as the character."""
+    from mlis_cli.render.encoding import stream_is_unicode
+
+    if fmt is Format.HTML:
+        from mlis_cli.render.report_html import html_page
+
+        text = html_page(document)
+    else:
+        from mlis_cli.render.report_markdown import markdown
+
+        text = markdown(document)
+    if not stream_is_unicode(out):
+        text = text.encode("ascii", "xmlcharrefreplace").decode("ascii")
+    out.write(text)
 
 
 def write_records(
