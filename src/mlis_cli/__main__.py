@@ -46,11 +46,11 @@ def wants_json(argv: Sequence[str]) -> bool:
             break
         if arg == "--json":
             return True
-        if arg.startswith("--format="):
+        if arg.startswith(("--format=", "--summary=")):
             fmt = arg.partition("=")[2]
         elif arg.startswith("-f") and len(arg) > 2 and not arg.startswith("--"):
             fmt = arg[2:]
-        elif arg in ("--format", "-f") and index + 1 < len(argv):
+        elif arg in ("--format", "-f", "--summary") and index + 1 < len(argv):
             fmt = argv[index + 1]
     return fmt.lower() in JSON_FORMATS
 

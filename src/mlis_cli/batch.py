@@ -227,6 +227,32 @@ class Batch:
                 tally.saw(answer.verdict)
                 yield _record(ident, number, answer)
 
+    def records_with_barriers(
+        self, lines: Iterable[tuple[int, bytes | Mapping[str, Any]]]
+    ) -> Iterator[dict[str, Any]]:
+        """The records of `records()`, each with "barriers": the ids of the requirements that
+        stand or may stand in the way, which a cohort summary counts."""
+        for record, answer in self._answered(lines):
+            yield record if answer is None else {**record, "barriers": list(answer.barriers)}
+
+    def _answered(
+        self, lines: Iterable[tuple[int, bytes | Mapping[str, Any]]]
+    ) -> Iterator[tuple[dict[str, Any], Summary | None]]:
+        tally = self.tally
+        for number, line in lines:
+            if isinstance(line, bytes) and not line.strip():
+                continue
+            tally.lines += 1
+            try:
+                ident, profile, codes = self.parse(line) if isinstance(line, bytes) else self.read(line)
+            except LineError as error:
+                self._count_bad(number, error)
+                yield error_record(error.ident, number, error), None
+                continue
+            for answer in self._summaries.of(profile, codes):
+                tally.saw(answer.verdict)
+                yield _record(ident, number, answer), answer
+
     def parse(self, text: bytes) -> tuple[Any, Profile, list[str]]:
         return self.read(parse_object(text))
 

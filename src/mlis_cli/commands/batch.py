@@ -7,7 +7,8 @@ import os
 import stat
 import sys
 from collections.abc import Callable, Iterator
-from typing import Annotated, BinaryIO
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
 
@@ -19,6 +20,16 @@ from mlis_cli.errors import UsageError
 from mlis_cli.person.profile_sources import announce_terminal_read
 from mlis_cli.render.encoding import escape_what_cannot_be_encoded
 from mlis_cli.render.formats import Format, StreamFormat, write_records
+
+if TYPE_CHECKING:
+    from mlis_cli.model.ruleset import RuleSet
+    from mlis_cli.model.verdicts import Verdict
+
+
+class SummaryFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    CSV = "csv"
 
 
 @output_options(stream=True)
@@ -48,6 +59,16 @@ def batch(
     fail_fast: Annotated[
         bool, typer.Option("--fail-fast", help="Stop at the first bad line (exit 2) instead of going on.")
     ] = False,
+    summary: Annotated[
+        SummaryFormat | None,
+        typer.Option(
+            "--summary",
+            help="Instead of a line per profile, one table per country in this format: how many "
+            "profiles get each verdict, the commonest open questions, what most often stands in the way.",
+            metavar="text|json|csv",
+            case_sensitive=False,
+        ),
+    ] = None,
     *,
     output: OutputOptions,
 ) -> None:
@@ -64,9 +85,17 @@ def batch(
       mlis batch class.jsonl --all
       mlis batch class.jsonl -c fi --fail-on unlikely
       jq -c '.[]' profiles.json | mlis batch - --country fi --format csv
+      mlis batch class.jsonl --all --summary text
+
+    --summary text|json|csv writes one table per country instead: how many
+    profiles get each verdict, the commonest open questions and the
+    requirements most often in the way.
     """
     ruleset = load_rules(output.rules_dir)
     defaults = api.countries(country, ruleset, every=every) if country or every else []
+    if summary is not None:
+        summarise_batch(source, ruleset, defaults, summary, strict, fail_on, fail_fast, output)
+        return
     run = api.BatchEvaluator(ruleset, defaults, today=today(), strict=strict, fail_fast=fail_fast)
     out = sys.stdout
     escape_what_cannot_be_encoded(out, json=output.format is Format.JSONL)
@@ -85,6 +114,49 @@ def batch(
             hint="each has an error object in the output",
         )
     exit_if_threshold_met([tally.worst] if tally.worst else [], fail_on)
+
+
+def summarise_batch(
+    source: str,
+    ruleset: RuleSet,
+    defaults: list[str],
+    fmt: SummaryFormat,
+    strict: bool,
+    fail_on: Verdict | None,
+    fail_fast: bool,
+    output: OutputOptions,
+) -> None:
+    """`--summary`: the batch's records counted per country, then written as one table each."""
+    from mlis_cli.batch import Batch
+    from mlis_cli.engine.cohort_summary import CohortTally
+    from mlis_cli.render.cohort_summary import CSV_COLUMNS, csv_rows, render_summary, summary_dict
+    from mlis_cli.render.formats import Output, emit
+
+    if output.format is not Format.JSONL:
+        raise UsageError("--summary takes its own format; leave out --format")
+    run = Batch(ruleset, defaults, today(), strict=strict, fail_fast=fail_fast)
+    tally = CohortTally()
+    with opened(source) as stream, progress(stream, source, output.no_color) as advance:
+        for record in run.records_with_barriers(read_lines(stream, on_chunk=advance)):
+            tally.add(record)
+    summary = tally.summary()
+    emit(
+        Output(
+            summary_dict(summary, ruleset),
+            csv_rows(summary, ruleset),
+            CSV_COLUMNS,
+            lambda console: render_summary(summary, ruleset, console),
+        ),
+        Format(fmt.value),
+        no_color=output.no_color,
+    )
+    if run.tally.bad:
+        count = f"{run.tally.bad} of {run.tally.lines} line{'s' if run.tally.lines != 1 else ''}"
+        raise UsageError(
+            f"{count} could not be checked, the first on line {run.tally.first_bad}",
+            hint="run without --summary to see each line's error",
+        )
+    exit_if_threshold_met([run.tally.worst] if run.tally.worst else [], fail_on)
 
 
 @contextlib.contextmanager

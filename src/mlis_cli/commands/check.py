@@ -45,6 +45,7 @@ Examples:
   mlis check --profile - --all --format csv < me.json
   mlis check --degree ala --country fi --fail-on unlikely
   mlis check --degree ala --country fi --format html > finland.html
+  mlis check --degree ala --country nz --ask
 """
 
 
@@ -94,9 +95,21 @@ def check(
         typer.Option("--what-if", help="Also show what would change each verdict (JSON always has it)."),
     ] = False,
     fail_on: FailOn = None,
+    ask: Annotated[
+        bool,
+        typer.Option(
+            "--ask",
+            help="After the answer, ask the open questions that could change it, one at a time, "
+            "then offer to save the answers to your profile (needs a terminal).",
+        ),
+    ] = False,
     *,
     output: OutputOptions,
 ) -> None:
+    if ask:
+        from mlis_cli.commands.ask import require_terminal
+
+        require_terminal(output.format is Format.TEXT)
     ruleset = load_rules(output.rules_dir)
     when = today()
     saved = None if no_profile else saved_profile.load(saved_profile.profile_path(), ruleset.degrees, when)
@@ -124,8 +137,23 @@ def check(
         ),
         fmt,
         no_color=output.no_color,
-        pager=output.pager,
+        pager=output.pager and not ask,
     )
+    if ask:
+        from mlis_cli.commands.ask import ask_questions, offer_to_save
+
+        facts, answers = ask_questions(ruleset, facts, codes, when)
+        if answers:
+            report = evaluate(
+                ruleset, parse_profile(facts, ruleset, today=when), codes, today=when, strict=strict
+            )
+            sys.stdout.write("\n")
+            emit(
+                report_output(report, explain=explain, brief=brief, details=details),
+                fmt,
+                no_color=output.no_color,
+            )
+            offer_to_save(answers, ruleset, when)
     exit_if_threshold_met((result.verdict for result in report.results), fail_on)
 
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -34,6 +35,8 @@ from mlis_cli.render.formats import Format, Output, emit
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from mlis_cli.engine.step_costs import PlanCosts
+    from mlis_cli.model.ruleset import Source
     from mlis_cli.render.document import Document
 
 HELP = """What would change the verdict for one country: every path, best first, with its steps.
@@ -49,6 +52,10 @@ A path changes only facts a person can act on (language, sector, stay, degree,
 experience, doctorate), one or two at a time, with values the rules mention.
 Age, citizenship and graduation year are never suggested; where they matter,
 they are listed apart as conditions that matter.
+
+The next steps come first, each with the fees the sources give (in their own
+currency, with the date stated) and how long it takes where known, then the
+known fees in all per currency and the steps no source gives a cost for.
 """
 
 
@@ -89,9 +96,16 @@ def plan(
             hint="run one plan per country, or 'mlis check --what-if' for several",
         )
     report = api.evaluate(ruleset, facts, [country], today=when, strict=strict, what_if=True)
+    from mlis_cli.engine.step_costs import plan_costs
     from mlis_cli.render.report_dict import plan_dict
 
     document = plan_dict(report, ruleset.sources)
+    result = report.results[0]
+    assert result.what_if is not None
+    costs = plan_costs(
+        ruleset.countries[result.code], result.next_steps, (path.next_steps for path in result.what_if.paths)
+    )
+    document = with_costs(document, costs, ruleset.sources)
     note = saved_profile.note(saved.path, from_saved) if saved and from_saved else None
     if note and output.format is not Format.TEXT:
         sys.stderr.write(f"mlis: {note}\n")
@@ -101,7 +115,7 @@ def plan(
 
         if note:
             render_saved_facts(note, out)
-        render_plan(report.results[0], ruleset.sources, out)
+        render_plan(result, ruleset.sources, out, costs)
 
     paths = document["results"][0]["paths"] if document.get("results") else document.get("paths", [])
     rows = [{"rank": rank, **path} for rank, path in enumerate(paths, start=1)]
@@ -117,6 +131,30 @@ def plan(
         no_color=output.no_color,
         pager=output.pager,
     )
+
+
+def with_costs(document: dict[str, Any], costs: PlanCosts, sources: Mapping[str, Source]) -> dict[str, Any]:
+    """The plan's JSON with its next steps costed (after `complete`), each path's steps costed,
+    and the sources the fees and times cite among the plan's sources."""
+    from mlis_cli.render.step_costs import costs_dict
+
+    costed: dict[str, Any] = {}
+    for key, value in document.items():
+        costed[key] = value
+        if key == "complete":
+            costed["costs"] = costs_dict(costs.now)
+    for path, path_costs in zip(costed["paths"], costs.paths, strict=True):
+        path["costs"] = costs_dict(path_costs)
+    listed = {source["id"] for source in costed["sources"]}
+    for step_costs in (costs.now, *costs.paths):
+        for step in step_costs.steps:
+            ids = [source for fee in step.fees for source in fee.sources]
+            ids += list(step.takes.sources) if step.takes is not None else []
+            for source_id in ids:
+                if source_id not in listed:
+                    listed.add(source_id)
+                    costed["sources"].append(sources[source_id].to_dict())
+    return costed
 
 
 PLAN_COLUMNS = ("rank", "verdict", "worst_case", "sentence", "next_steps")

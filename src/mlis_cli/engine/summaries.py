@@ -35,6 +35,8 @@ REDUCED_FACTS = ("citizenship", "age", "experience", "graduated")
 the other facts are few-valued and used as they are."""
 
 MAX_REMEMBERED = 8_192
+BARRIERS = (Verdict.UNLIKELY, Verdict.INELIGIBLE)
+"""A requirement whose worst case is one of these stands, or may stand, in the way."""
 
 SOME = "some"
 """A language's value when spoken at a level not given (`de: some`): not the same as not
@@ -53,12 +55,20 @@ class Summary:
     open_questions: tuple[str, ...]
     rank: int
     """The verdict's place on the scale, for the worst-so-far of a run."""
+    barriers: tuple[str, ...] = ()
+    """The requirements that stand or may stand in the way (worst case unlikely or ineligible),
+    for summaries of a cohort; batch records leave them out."""
 
 
 def summary_of(
-    country: str, verdict: Verdict, worst_case: Verdict, complete: bool, open_questions: tuple[str, ...]
+    country: str,
+    verdict: Verdict,
+    worst_case: Verdict,
+    complete: bool,
+    open_questions: tuple[str, ...],
+    barriers: tuple[str, ...] = (),
 ) -> Summary:
-    return Summary(country, verdict, worst_case, complete, open_questions, verdict.rank)
+    return Summary(country, verdict, worst_case, complete, open_questions, verdict.rank, barriers)
 
 
 class Summaries:
@@ -226,7 +236,7 @@ class _Country:
         A requirement reads fewer facts than its country, so its answers repeat
         far more often: each is remembered by the classes of its own facts.
         """
-        verdicts, worst_cases, open_questions = [], [], {}
+        verdicts, worst_cases, open_questions, barriers = [], [], {}, []
         for requirement, pick, table in self._requirements:
             own = pick(key)
             answer = table.get(own)
@@ -237,11 +247,13 @@ class _Country:
             verdicts.append(answer[0])
             worst_cases.append(answer[1])
             open_questions.update(dict.fromkeys(answer[2]))
+            if answer[1] in BARRIERS:
+                barriers.append(requirement.id)
         ends = list(zip(verdicts, worst_cases, strict=True))
         verdict = joint_best(self._rules, ends, profile, self.today, self._degrees)
         worst_case = worst(worst_cases)
         shown = worst_case if self.strict else verdict
-        fields = (shown, worst_case, verdict == worst_case, tuple(open_questions))
+        fields = (shown, worst_case, verdict == worst_case, tuple(open_questions), tuple(barriers))
         summary = self._seen.get(fields)
         if summary is None:
             summary = summary_of(self.country.code, *fields)

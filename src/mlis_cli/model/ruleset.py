@@ -53,6 +53,37 @@ class Evidence(NamedTuple):
     """How many of them show no date."""
 
 
+class Fee(NamedTuple):
+    """A fee a source states for a step, in its own currency (never converted)."""
+
+    fee: str
+    amount: float
+    currency: str
+    per: str
+    """once, or year: paid every year the step lasts."""
+    stated: str
+    """The date the source stated it, or nd when it shows none."""
+    note: str | None
+    sources: tuple[str, ...]
+
+
+class Duration(NamedTuple):
+    """How long a step takes, in a source's own words."""
+
+    time: str
+    stated: str
+    note: str | None
+    sources: tuple[str, ...]
+
+
+class StepDetail(NamedTuple):
+    """What the sources say a next step costs and how long it takes."""
+
+    step: str
+    fees: tuple[Fee, ...]
+    takes: Duration | None
+
+
 class Case(NamedTuple):
     condition: Node | None
     """None for the `otherwise` case."""
@@ -70,6 +101,8 @@ class Case(NamedTuple):
     evidence: Evidence | None = None
     summary: str | None = None
     """The reason in one short sentence, for the one-screen answer."""
+    details: tuple[StepDetail, ...] = ()
+    """The fees and time of those of its steps the sources cost or time."""
 
 
 class Requirement(NamedTuple):

@@ -117,7 +117,6 @@ def render_answer(result: CountryResult, console: Console, *, strict: bool, step
         flags = " ".join(question.flag for question in result.open_questions)
         item(console, "[bold]Answer with:[/]", escape(flags), 2)
     if steps:
-        console.print()
         render_steps(result, console)
     if result.what_if is not None:
         console.print()
@@ -240,6 +239,8 @@ def render_steps(result: CountryResult, console: Console) -> None:
         if requirement.status is not Status.OPEN:
             decided.update(dict.fromkeys(requirement.outcome.steps))
     waiting = [step for step in result.next_steps if step not in decided]
+    if decided or waiting or result.see:
+        console.print()
     if decided:
         block(console, "[bold]Next steps[/]", 2)
         for number, step in enumerate(decided, start=1):

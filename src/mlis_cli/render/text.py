@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
+    from mlis_cli.engine.step_costs import PlanCosts
+
 VERDICT_STYLES: dict[Verdict, str] = {
     Verdict.ELIGIBLE: "bold green",
     Verdict.CONDITIONAL: "bold cyan",
@@ -275,17 +277,23 @@ def render_conditions(result: CountryResult, console: Console) -> None:
     console.print()
 
 
-def render_plan(result: CountryResult, sources: Mapping[str, Source], console: Console) -> None:
-    """`mlis plan`: every path for one country, best first, numbered, with its steps and sources."""
+def render_plan(
+    result: CountryResult, sources: Mapping[str, Source], console: Console, costs: PlanCosts | None = None
+) -> None:
+    """`mlis plan`: every path for one country, best first, numbered, with its steps and sources;
+    with costs, the next steps and each path's steps with their fees and time."""
     from rich.markup import escape
 
     assert result.what_if is not None
     block(console, headline(result, strict=False))
     console.print()
     from mlis_cli.engine.what_if import ends_words
+    from mlis_cli.render.step_costs import render_plan_steps, render_step_details
 
     paths = result.what_if.paths
     cited: dict[str, None] = {}
+    if costs is not None:
+        cited.update(dict.fromkeys(render_plan_steps(costs.now, console)))
     if result.verdict is Verdict.ELIGIBLE and result.worst_case is Verdict.ELIGIBLE:
         block(console, "Nothing to change: it is eligible already.", 2)
         console.print()
@@ -304,8 +312,13 @@ def render_plan(result: CountryResult, sources: Mapping[str, Source], console: C
                 f"(now {ends_words(change.was_verdict, change.was_worst_case)})[/]",
                 5,
             )
-        for step in path.next_steps:
-            item(console, "-", escape(step), 5)
+        if costs is not None:
+            cited.update(
+                dict.fromkeys(render_step_details(costs.paths[number - 1], console, numbered=False, indent=5))
+            )
+        else:
+            for step in path.next_steps:
+                item(console, "-", escape(step), 5)
         block(console, f"[dim]sources: {', '.join(path.sources)}[/]", 5)
         console.print()
         cited.update(dict.fromkeys(path.sources))

@@ -22,6 +22,7 @@ from mlis_cli.rulefiles.schema import (
     SourcesFile,
 )
 from mlis_cli.rulefiles.schema import Requirement as RequirementModel
+from mlis_cli.rulefiles.schema import Step as StepModel
 
 
 def compile_ruleset(collected: Collected) -> rs.RuleSet:
@@ -207,10 +208,33 @@ def _case(case: CaseModel, context: Context, lookup: _Lookup) -> rs.Case:
         facts=logic.facts(condition) if condition is not None else (),
         verdict=case.verdict,
         reason=case.reason,
-        steps=tuple(case.steps),
+        steps=tuple(step if isinstance(step, str) else step.step for step in case.steps),
         sources=tuple(case.sources),
         see=tuple(_see(reference, lookup.titles) for reference in case.see),
         looked_for=case.looked_for,
         evidence=_evidence(case.sources, lookup.sources),
         summary=case.summary,
+        details=tuple(_step_detail(step) for step in case.steps if isinstance(step, StepModel)),
+    )
+
+
+def _step_detail(step: StepModel) -> rs.StepDetail:
+    takes = step.takes
+    return rs.StepDetail(
+        step=step.step,
+        fees=tuple(
+            rs.Fee(
+                fee.fee,
+                fee.amount,
+                fee.currency,
+                fee.per.value,
+                str(fee.stated),
+                fee.note,
+                tuple(fee.sources),
+            )
+            for fee in step.fees
+        ),
+        takes=rs.Duration(takes.time, str(takes.stated), takes.note, tuple(takes.sources))
+        if takes is not None
+        else None,
     )

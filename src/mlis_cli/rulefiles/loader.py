@@ -352,7 +352,7 @@ def _unwrap(annotation: Any) -> Any:
                 (
                     arg
                     for arg in candidates
-                    if (isinstance(arg, type) and issubclass(arg, BaseModel))
+                    if (isinstance(_strip(arg), type) and issubclass(_strip(arg), BaseModel))
                     or get_origin(_strip(arg)) in (list, dict)
                 ),
                 candidates[0],

@@ -73,6 +73,10 @@ _TYPE_WORDS = {
 }
 
 
+CURRENCY_PATTERN = r"^[A-Z]{3}$"
+"""The pattern of an ISO 4217 currency code in the schema."""
+
+
 def message_for(error: ErrorDetails, allowed_keys: list[str] | None) -> str:
     """What was expected and what was found, in the project's words."""
     kind = error["type"]
@@ -88,6 +92,8 @@ def message_for(error: ErrorDetails, allowed_keys: list[str] | None) -> str:
         expected = str(ctx.get("expected", "")).replace("'", "")
         expected = expected.replace(" or ", ", ")
         return f"expected one of {expected}, got {show(value)}"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == CURRENCY_PATTERN:
+        return f"expected a currency's three-letter code in capitals (EUR, NZD), got {show(value)}"
     if kind == "string_pattern_mismatch":
         return f"expected a lowercase code (letters, digits, hyphens), got {show(value)}"
     if kind == "too_short":

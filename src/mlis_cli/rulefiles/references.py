@@ -18,6 +18,7 @@ from mlis_cli.rulefiles.schema import (
     DegreesFile,
     GroupsFile,
     SourcesFile,
+    Step,
 )
 
 Path = tuple[str | int, ...]
@@ -151,6 +152,35 @@ def _cited(parsed: ParsedFile, path: Path, cited: list[str], known: set[str]) ->
     ]
 
 
+def _check_steps(
+    parsed: ParsedFile,
+    steps: list[str | Step],
+    path: Path,
+    sources: set[str] | None,
+    costed: dict[str, Step],
+) -> list[Problem]:
+    """Fees and times cite known sources; a step costed twice in a country is costed alike,
+    since a plan finds a step's fees by its text."""
+    problems: list[Problem] = []
+    for index, step in enumerate(steps):
+        if isinstance(step, str):
+            continue
+        if sources is not None:
+            for f_index, fee in enumerate(step.fees):
+                problems += _cited(parsed, (*path, index, "fees", f_index, "sources"), fee.sources, sources)
+            if step.takes is not None:
+                problems += _cited(parsed, (*path, index, "takes", "sources"), step.takes.sources, sources)
+        earlier = costed.setdefault(step.step, step)
+        if earlier != step:
+            problems.append(
+                parsed.problem(
+                    (*path, index),
+                    "this step is costed differently elsewhere in the file; give it the same fees and takes",
+                )
+            )
+    return problems
+
+
 def _check_country(
     parsed: ParsedFile,
     sources: set[str] | None,
@@ -177,6 +207,7 @@ def _check_country(
             problems.append(parsed.problem(path, f"'{name}' already names country '{seen_names[key]}'"))
         seen_names.setdefault(key, country.code)
     requirement_ids: set[str] = set()
+    costed: dict[str, Step] = {}
     for r_index, requirement in enumerate(country.requirements):
         r_path: Path = ("requirements", r_index)
         if requirement.id in requirement_ids:
@@ -186,6 +217,7 @@ def _check_country(
             c_path: Path = (*r_path, "cases", c_index)
             if sources is not None:
                 problems += _cited(parsed, (*c_path, "sources"), case.sources, sources)
+            problems += _check_steps(parsed, case.steps, (*c_path, "steps"), sources, costed)
             for s_index, reference in enumerate(case.see):
                 message = see.problem(reference)
                 if message is not None:

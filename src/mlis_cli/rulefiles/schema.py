@@ -16,8 +16,10 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     Strict,
+    Tag,
     model_validator,
 )
 
@@ -141,6 +143,59 @@ class Condition(_Strict):
         return self
 
 
+class FeeBasis(StrEnum):
+    ONCE = "once"
+    YEAR = "year"
+    """Paid every year the step lasts (a registration, a health surcharge)."""
+
+
+class Fee(_Strict):
+    """A fee a source states for a step, in its own currency, with the date it was stated."""
+
+    fee: Text
+    """What it pays for: 'decision fee', 'visa application fee'."""
+    amount: Annotated[float, Field(ge=0, allow_inf_nan=False)]
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")]
+    per: Annotated[FeeBasis, Strict(False)] = FeeBasis.ONCE
+    stated: Stated
+    note: Text | None = None
+    sources: Cited
+
+
+class Duration(_Strict):
+    """How long a step takes, in a source's own words, with the date it was stated."""
+
+    time: Text
+    stated: Stated
+    note: Text | None = None
+    sources: Cited
+
+
+class Step(_Strict):
+    """A next step with what the sources say it costs or how long it takes."""
+
+    step: Text
+    fees: list[Fee] = []
+    takes: Duration | None = None
+
+    @model_validator(mode="after")
+    def _has_a_detail(self) -> Step:
+        if not self.fees and self.takes is None:
+            raise ValueError("give fees, takes or both; a step without either is written as plain text")
+        return self
+
+
+def _text_or_step(value: object) -> str:
+    return "(text)" if isinstance(value, str) else "(step)"
+
+
+TextOrStep = Annotated[
+    Annotated[Text, Tag("(text)")] | Annotated[Step, Tag("(step)")],
+    Discriminator(_text_or_step),
+]
+"""A step as text, or as a mapping; the tags name no key, so a problem is located at the step."""
+
+
 class Case(_Strict):
     """One case of a requirement: when it applies, and what follows."""
 
@@ -150,7 +205,8 @@ class Case(_Strict):
     reason: Text
     summary: Text | None = None
     """The reason in one short sentence, naming whom the case concerns: the one-screen answer shows it."""
-    steps: list[Text] = []
+    steps: list[TextOrStep] = []
+    """Plain text, or a mapping that adds the step's fees and time."""
     see: list[SeeReference] = []
     """Where the next steps continue: degrees, degrees:CODE or certificates."""
     looked_for: Text | None = None
