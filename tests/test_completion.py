@@ -216,6 +216,7 @@ def test_bash_with_the_script_loaded_completes_fi_for_country_f() -> None:
     script = (
         'eval "$(_MLIS_COMPLETE=source_bash mlis)"\n'
         "COMP_WORDS=(mlis check --country f); COMP_CWORD=3\n"
+        'COMP_LINE="mlis check --country f"; COMP_POINT=${#COMP_LINE}\n'
         "_mlis_completion mlis f --country\n"
         'printf "%s\\n" "${COMPREPLY[@]}"\n'
     )

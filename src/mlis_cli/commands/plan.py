@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mlis_cli import api
+from mlis_cli.commands import completers
 from mlis_cli.commands.options import OutputOptions, output_options
 from mlis_cli.commands.profile_options import (
     AgeOption,
@@ -52,7 +53,14 @@ they are listed apart as conditions that matter.
 @output_options()
 def plan(
     country: Annotated[
-        str, typer.Option("--country", "-c", help="Country code or name (one).", metavar="CODE")
+        str,
+        typer.Option(
+            "--country",
+            "-c",
+            help="Country code or name (one).",
+            metavar="CODE",
+            autocompletion=completers.countries,
+        ),
     ],
     degree: DegreeOption = None,
     citizenship: CitizenshipOption = [],  # noqa: B006
