@@ -216,6 +216,7 @@ def test_bash_with_the_script_loaded_completes_fi_for_country_f() -> None:
     script = (
         'eval "$(_MLIS_COMPLETE=source_bash mlis)"\n'
         "COMP_WORDS=(mlis check --country f); COMP_CWORD=3\n"
+        'COMP_LINE="mlis check --country f"; COMP_POINT=${#COMP_LINE}\n'
         "_mlis_completion mlis f --country\n"
         'printf "%s\\n" "${COMPREPLY[@]}"\n'
     )
@@ -229,3 +230,30 @@ def test_bash_with_the_script_loaded_completes_fi_for_country_f() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "fi" in result.stdout.splitlines()
+
+
+def bash_line_completion(monkeypatch, capsys, line: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """What mlis answers the bash script with, for a command line as bash hands it over."""
+    monkeypatch.setenv("_MLIS_COMPLETE", "complete_bash")
+    monkeypatch.setenv("COMP_LINE", line)
+    monkeypatch.setenv("COMP_POINT", str(len(line)))
+    monkeypatch.setenv("COMP_WORDBREAKS", " \t\n\"'><=;|&(:")  # bash's default
+    with pytest.raises(SystemExit):
+        main([])
+    return capsys.readouterr().out.splitlines()
+
+
+def test_bash_gets_back_only_what_follows_its_last_word_break(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    # bash replaces only the text after the colon, so "de:" must not be given back again
+    assert bash_line_completion(monkeypatch, capsys, "mlis check --lang de:B") == ["B1", "B2"]
+    assert bash_line_completion(monkeypatch, capsys, "mlis check --lang fi:C1,de:n") == ["none", "native"]
+    assert bash_line_completion(monkeypatch, capsys, "mlis check --country=f") == sorted(
+        code for code in load_rules(None).countries if code.startswith("f")
+    )
+
+
+def test_a_topic_of_two_words_comes_back_with_its_space_escaped(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert bash_line_completion(monkeypatch, capsys, "mlis certificates --topic data\\ s") == [
+        "data\\ science"
+    ]
+    assert bash_line_completion(monkeypatch, capsys, "mlis certificates --topic rare") == ["rare\\ books"]

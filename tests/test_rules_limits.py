@@ -115,9 +115,26 @@ def test_an_alias_is_refused_even_without_its_anchor(rules: Path) -> None:
     ]
 
 
+# A duplicate key spoils its entry, not the file: the rest is still checked.
+DUPLICATE_NAME = [
+    *(
+        f"rules/countries/xx.yaml:1:1: {key}: missing required key '{key}'"
+        for key in ("association", "group", "requirements", "reviewed")
+    ),
+    "rules/countries/xx.yaml:3:1: duplicate key 'name' (first defined at line 2)",
+]
+
+
 def test_a_duplicate_key_names_where_it_was_first_defined(rules: Path) -> None:
-    assert with_country(rules, "code: xx\nname: A\nname: B\n") == [
-        "rules/countries/xx.yaml:3:1: duplicate key 'name' (first defined at line 2)"
+    assert with_country(rules, "code: xx\nname: A\nname: B\n") == DUPLICATE_NAME
+
+
+def test_a_key_that_cannot_stand_is_reported_and_so_is_what_its_value_holds(rules: Path) -> None:
+    # the second 'name' is left out, but a bad key inside it is still found
+    assert with_country(rules, "code: xx\nname: A\nname: {1: B}\n2: C\n") == [
+        *DUPLICATE_NAME,
+        "rules/countries/xx.yaml:3:8: mapping key '1' reads as int; quote it to make it a string",
+        "rules/countries/xx.yaml:4:1: mapping key '2' reads as int; quote it to make it a string",
     ]
 
 
@@ -137,9 +154,7 @@ def test_a_second_document_in_one_file_is_refused(rules: Path) -> None:
     ids=["unicode line separators", "CRLF", "CR"],
 )
 def test_lines_are_counted_as_an_editor_shows_them(rules: Path, text: str) -> None:
-    assert with_country(rules, text) == [
-        "rules/countries/xx.yaml:3:1: duplicate key 'name' (first defined at line 2)"
-    ]
+    assert with_country(rules, text) == DUPLICATE_NAME
 
 
 def test_a_syntax_error_after_a_line_separator_stays_on_its_line(rules: Path) -> None:

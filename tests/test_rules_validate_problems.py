@@ -134,3 +134,214 @@ def test_many_problems_across_many_files_are_all_reported_in_file_and_line_order
     assert run.exit_code == 1
     assert run.stdout.splitlines() == expected
     assert run.stderr == "rules: 140 problems, 20 policy warnings\n"
+
+
+# One broken copy of a rules directory in which, before, each problem hid others:
+# the duplicate key in ba.yaml hid its unknown key (of the two, the first 'group' is
+# the one checked, so 'fewer-hoops' is no second problem); the schema error in sources.yaml
+# hid every unknown source id (bb.yaml, bc.yaml); the bad verdict in bb.yaml hid the
+# unknown degree code and source id of its next case.
+ONE_RUN = {
+    "sources.yaml": """\
+sources:
+  places-youll-go:
+    title: "Oh, the Places You'll Go (with your MLIS)!"
+    publisher: Hack Library School
+    url: https://hacklibraryschool.com/2012/01/23/oh-the-places-youll-go-with-your-mlis/
+    date: nd
+    reliability: weak
+  atlas:
+    title: An atlas of library work
+    publisher: Test publisher
+    url: https://example.org/atlas/library-work
+    date: nd
+    reliability: shaky
+""",
+    "countries/ba.yaml": """\
+code: ba
+name: Testland ba
+group: more-hoops
+association: Test association
+group: fewer-hoops
+capital: Testville
+reviewed: 2026-11-22
+requirements:
+  - id: right-to-work
+    kind: visa
+    title: Right to work
+    cases:
+      - otherwise: true
+        verdict: unknown
+        reason: The sources name no permit.
+        looked_for: a work permit open to librarians
+        sources: [atlas]
+""",
+    "countries/bb.yaml": """\
+code: bb
+name: Testland bb
+group: more-hoops
+association: Test association
+reviewed: 2026-11-22
+requirements:
+  - id: right-to-work
+    kind: visa
+    title: Right to work
+    cases:
+      - when: {degree: [ala]}
+        verdict: probably
+        reason: An authority decides case by case.
+        sources: [places-youll-go]
+      - when: {degree: [mlis]}
+        verdict: case_by_case
+        reason: An authority decides case by case.
+        sources: [nowhere]
+      - otherwise: true
+        verdict: unknown
+        reason: The sources name no permit.
+        looked_for: a work permit open to librarians
+        sources: [places-youll-go]
+""",
+    "countries/bc.yaml": """\
+code: bc
+name: Testland bc
+group: more-hoops
+association: Test association
+reviewed: 2026-11-22
+requirements:
+  - id: right-to-work
+    kind: visa
+    title: Right to work
+    cases:
+      - otherwise: true
+        verdict: unknown
+        reason: The sources name no permit.
+        looked_for: a work permit open to librarians
+        sources: [places-you-will-go]
+""",
+}
+
+
+def one_run_rules(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    directory = tmp_path / "rules"
+    (directory / "countries").mkdir(parents=True)
+    for name in ("degrees.yaml", "groups.yaml"):
+        shutil.copy(FIXTURES / "broken-rules" / name, directory / name)
+    for name, text in ONE_RUN.items():
+        (directory / name).write_text(text, encoding="utf-8")
+
+
+def test_one_run_reports_the_problems_each_used_to_hide_in_file_line_and_column_order(
+    mlis, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    one_run_rules(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    run = mlis("rules", "validate", "--rules-dir", "rules")
+    assert run.exit_code == 1
+    assert run.stdout == (
+        "rules/countries/ba.yaml:5:1: duplicate key 'group' (first defined at line 3)\n"
+        "rules/countries/ba.yaml:6:1: capital: unknown key 'capital'; expected one of code, name, "
+        "aliases, group, association, reviewed, requirements, tests\n"
+        "rules/countries/bb.yaml:12:18: requirements[0].cases[0].verdict: expected one of eligible, "
+        "conditional, case_by_case, unknown, unlikely, ineligible, got 'probably'\n"
+        "rules/countries/bb.yaml:15:25: requirements[0].cases[1].when.degree[0]: unknown degree code "
+        "'mlis'; defined in degrees.yaml: ala, none\n"
+        "rules/countries/bb.yaml:18:19: requirements[0].cases[1].sources[0]: unknown source id "
+        "'nowhere'; add it to sources.yaml\n"
+        "rules/countries/bc.yaml:15:19: requirements[0].cases[0].sources[0]: unknown source id "
+        "'places-you-will-go'; add it to sources.yaml\n"
+        "rules/sources.yaml:13:18: sources.atlas.reliability: expected one of official, secondary, "
+        "weak, got 'shaky'\n"
+    )
+    assert run.stderr == "rules: 7 problems\n"
+
+
+def test_one_run_as_json_gives_the_same_problems_with_their_severity(mlis, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    one_run_rules(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    run = mlis("rules", "validate", "rules", "--format", "json")
+    assert (run.exit_code, run.stderr) == (1, "")
+
+    def error(file: str, line: int, column: int, message: str) -> dict[str, object]:
+        return {
+            "file": f"rules/{file}",
+            "line": line,
+            "column": column,
+            "severity": "error",
+            "message": message,
+        }
+
+    assert json.loads(run.stdout) == {
+        "problems": [
+            error("countries/ba.yaml", 5, 1, "duplicate key 'group' (first defined at line 3)"),
+            error(
+                "countries/ba.yaml",
+                6,
+                1,
+                "capital: unknown key 'capital'; expected one of code, name, aliases, group, "
+                "association, reviewed, requirements, tests",
+            ),
+            error(
+                "countries/bb.yaml",
+                12,
+                18,
+                "requirements[0].cases[0].verdict: expected one of eligible, conditional, "
+                "case_by_case, unknown, unlikely, ineligible, got 'probably'",
+            ),
+            error(
+                "countries/bb.yaml",
+                15,
+                25,
+                "requirements[0].cases[1].when.degree[0]: unknown degree code 'mlis'; "
+                "defined in degrees.yaml: ala, none",
+            ),
+            error(
+                "countries/bb.yaml",
+                18,
+                19,
+                "requirements[0].cases[1].sources[0]: unknown source id 'nowhere'; add it to sources.yaml",
+            ),
+            error(
+                "countries/bc.yaml",
+                15,
+                19,
+                "requirements[0].cases[0].sources[0]: unknown source id 'places-you-will-go'; "
+                "add it to sources.yaml",
+            ),
+            error(
+                "sources.yaml",
+                13,
+                18,
+                "sources.atlas.reliability: expected one of official, secondary, weak, got 'shaky'",
+            ),
+        ]
+    }
+
+
+def test_checking_those_rules_names_the_first_problem_and_counts_the_rest(mlis, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    one_run_rules(tmp_path)
+    rules = tmp_path / "rules"
+    run = mlis("check", "--degree", "ala", "--country", "bc", "--rules-dir", str(rules))
+    assert (run.exit_code, run.stdout) == (3, "")
+    assert run.stderr == (
+        f"mlis: error: rule data is invalid: {rules}/countries/ba.yaml:5:1: duplicate key 'group' "
+        f"(first defined at line 3) (and 6 more problems) (run 'mlis rules validate {rules}' to see "
+        "every problem)\n"
+    )
+
+
+def test_a_file_read_in_part_gets_no_policy_warnings_for_what_was_cut(mlis, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The 'otherwise' case has no reason, so it is cut, with what it cites; the requirement
+    # left would seem to have no 'otherwise' case, which is no fault of the data.
+    one_run_rules(tmp_path)
+    no_reason = ONE_RUN["countries/bc.yaml"].replace(
+        "      - otherwise: true\n        verdict: unknown\n        reason: The sources name no permit.\n",
+        "      - when: {degree: [ala]}\n        verdict: case_by_case\n"
+        "        reason: An authority decides case by case.\n        sources: [places-youll-go]\n"
+        "      - otherwise: true\n        verdict: unknown\n",
+    )
+    (tmp_path / "rules" / "countries" / "bc.yaml").write_text(no_reason, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = mlis("rules", "validate", "rules")
+    assert [line for line in run.stdout.splitlines() if "bc.yaml" in line] == [
+        "rules/countries/bc.yaml:15:9: requirements[0].cases[1].reason: missing required key 'reason'"
+    ]

@@ -109,6 +109,13 @@ def silence_stdout() -> None:
         pass  # stdout has no descriptor (captured in tests): nothing will be flushed to a pipe
 
 
+def _use_mlis_completion_scripts() -> None:
+    """After Typer has put its completion scripts in place, which fail in bash and zsh."""
+    from mlis_cli.commands.completion_shells import register
+
+    register()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     as_json = wants_json(args)
@@ -130,9 +137,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if os.environ.get(COMPLETION_VARIABLE):
             # The shell asks for completions: Typer answers them and exits (SystemExit).
-            typer.main.get_command(build()).main(args=args, prog_name="mlis")
+            completing = typer.main.get_command(build())
+            _use_mlis_completion_scripts()
+            completing.main(args=args, prog_name="mlis")
         only = args[0] if args and (args[0] in COMMANDS or args[0] in GROUPS) else None
         command = typer.main.get_command(build(only))
+        if "--show-completion" in args or "--install-completion" in args:
+            _use_mlis_completion_scripts()
         try:
             # make_context and invoke rather than main(): Typer's main() would turn Ctrl-C
             # and a closed pipe into exit codes of its own, silently or with a message.

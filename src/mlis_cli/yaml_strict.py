@@ -5,6 +5,11 @@ aliases. Rule files must be unambiguous, so this loader refuses both, refuses
 any tag beyond the core schema, bounds nesting depth and the size of integers,
 and remembers where each value and each mapping key stood so that later checks
 can point at them. Every way the text can be wrong ends in YamlError, with a mark.
+
+A key that cannot stand (a duplicate, or one that is not a string) spoils one
+entry, not the file: with `keep_going` the entry is left out (of two equal
+keys the first is kept), the YamlError is recorded in `Document.problems` and
+reading goes on, so that one run can report everything else in the file.
 """
 
 from __future__ import annotations
@@ -61,6 +66,9 @@ class Document:
     data: Any
     values: dict[Path, Mark] = field(default_factory=dict)
     keys: dict[Path, Mark] = field(default_factory=dict)
+    problems: list[YamlError] = field(default_factory=list)
+    """What was wrong but did not stop the reading (with `keep_going`), in the order found."""
+    keep_going: bool = False
 
     def mark_of(self, path: Path, *, key: bool = False) -> Mark:
         """The mark of the value (or key) at path, or of its nearest located parent."""
@@ -100,8 +108,12 @@ class _StrictComposer(yaml.SafeLoader):
             self._depth -= 1
 
 
-def load(text: str) -> Document:
-    """Parse one YAML document strictly; raise YamlError with a mark on any problem."""
+def load(text: str, *, keep_going: bool = False) -> Document:
+    """Parse one YAML document strictly; raise YamlError with a mark on any problem.
+
+    With keep_going, a bad mapping key is recorded in `problems` and its entry
+    left out (of two equal keys the first is kept) instead of raising.
+    """
     try:
         loader = _StrictComposer(text)
     except yaml.reader.ReaderError as error:
@@ -114,7 +126,7 @@ def load(text: str) -> Document:
             mark = error.problem_mark or error.context_mark
             where = loader.at(mark.index) if mark else Mark(1, 1)
             raise YamlError(where, f"not valid YAML: {error.problem or error.context}") from None
-        document = Document(data=None)
+        document = Document(data=None, keep_going=keep_going)
         if root is None:
             return document
         document.data = _build(root, (), loader, document)
@@ -155,21 +167,16 @@ def _build(node: Node, path: Path, loader: _StrictComposer, document: Document) 
             raise YamlError(loader.mark(node), f"tag '{node.tag}' is not allowed in rule files")
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                raise YamlError(loader.mark(key_node), "a mapping key must be a plain scalar")
-            key = _scalar(key_node, loader)
-            if not isinstance(key, str):
-                raise YamlError(
-                    loader.mark(key_node),
-                    f"mapping key {key_node.value!r} reads as {type(key).__name__}; "
-                    "quote it to make it a string",
+            key, refused = _key(key_node, path, result, loader, document)
+            if refused is not None:
+                if not document.keep_going:
+                    raise refused
+                document.problems.append(refused)
+                # the value is still read, so that what is wrong inside it is found too
+                _build(
+                    value_node, path, loader, Document(data=None, keep_going=True, problems=document.problems)
                 )
-            if key in result:
-                first = document.keys[(*path, key)]
-                raise YamlError(
-                    loader.mark(key_node),
-                    f"duplicate key '{key}' (first defined at line {first.line})",
-                )
+                continue
             document.keys[(*path, key)] = loader.mark(key_node)
             result[key] = _build(value_node, (*path, key), loader, document)
         return result
@@ -179,6 +186,26 @@ def _build(node: Node, path: Path, loader: _StrictComposer, document: Document) 
         return [_build(item, (*path, index), loader, document) for index, item in enumerate(node.value)]
     assert isinstance(node, ScalarNode)
     return _scalar(node, loader)
+
+
+def _key(
+    key_node: Node, path: Path, result: dict[Any, Any], loader: _StrictComposer, document: Document
+) -> tuple[str, YamlError | None]:
+    """A mapping key, or why it cannot stand."""
+    if not isinstance(key_node, ScalarNode):
+        return "", YamlError(loader.mark(key_node), "a mapping key must be a plain scalar")
+    key = _scalar(key_node, loader)
+    if not isinstance(key, str):
+        return "", YamlError(
+            loader.mark(key_node),
+            f"mapping key {key_node.value!r} reads as {type(key).__name__}; quote it to make it a string",
+        )
+    if key in result:
+        first = document.keys[(*path, key)]
+        return key, YamlError(
+            loader.mark(key_node), f"duplicate key '{key}' (first defined at line {first.line})"
+        )
+    return key, None
 
 
 def _scalar(node: ScalarNode, loader: _StrictComposer) -> Any:

@@ -14,6 +14,7 @@ import typer
 
 from mlis_cli import api
 from mlis_cli.batch import COLUMNS, csv_row, read_lines
+from mlis_cli.commands import completers
 from mlis_cli.commands.options import FailOn, OutputOptions, output_options
 from mlis_cli.commands.shared import exit_if_threshold_met, load_rules, today
 from mlis_cli.errors import UsageError
@@ -49,6 +50,7 @@ def batch(
             "-c",
             help="Countries for lines without their own 'countries'; repeat or separate with commas.",
             metavar="CODE",
+            autocompletion=completers.countries,
         ),
     ] = [],  # noqa: B006
     every: Annotated[

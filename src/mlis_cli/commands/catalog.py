@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from mlis_cli.commands import completers
 from mlis_cli.commands.options import OutputOptions, output_options
 from mlis_cli.commands.shared import load_rules, today
 from mlis_cli.engine.conditions import logic
@@ -88,7 +89,10 @@ def country_row(country: Country) -> dict[str, Any]:
 
 @output_options(report=True)
 def show(
-    country: Annotated[str, typer.Argument(help="Country code or name.", metavar="CODE")],
+    country: Annotated[
+        str,
+        typer.Argument(help="Country code or name.", metavar="CODE", autocompletion=completers.countries),
+    ],
     *,
     output: OutputOptions,
 ) -> None:

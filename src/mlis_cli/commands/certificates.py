@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mlis_cli.catalog import certificate_filter
+from mlis_cli.commands import completers
 from mlis_cli.commands.options import OutputOptions, output_options
 from mlis_cli.commands.shared import load_rules
 from mlis_cli.render.formats import Output, emit
@@ -23,6 +24,7 @@ def certificates(
             help="Only certificates with a topic containing this (any case).",
             show_default=False,
             metavar="WORD",
+            autocompletion=completers.topics,
         ),
     ] = None,
     online: Annotated[

@@ -1,4 +1,4 @@
-"""Shell completion of option values from the rule data: countries, degrees, sectors, languages.
+"""Shell completion of option values from the rule data: countries, degrees, sectors, languages, topics.
 
 Each completer reads the rules the command would read (--rules-dir, MLIS_RULES_DIR
 or the shipped ones). Completion runs inside the user's shell at every Tab, so a
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import typer
 
+from mlis_cli.catalog.certificate_filter import topics as certificate_topics
 from mlis_cli.commands.shared import load_rules
 from mlis_cli.errors import MlisError
 from mlis_cli.model.conditions import AllOf, AnyOf, Leaf, Node, Not
@@ -101,6 +102,16 @@ def languages(ctx: typer.Context, incomplete: str) -> Completions:
     if ruleset is None:
         return []
     return _matching(incomplete, ((f"{code}:", "") for code in rule_languages(ruleset)))
+
+
+def topics(ctx: typer.Context, incomplete: str) -> Completions:
+    """The certificates' topics, as `--topic` matches them (any case)."""
+    ruleset = _ruleset(ctx)
+    if ruleset is None:
+        return []
+    prefix = incomplete.lower()
+    found = certificate_topics(ruleset.certificates.entries)
+    return [(topic, "") for topic in found if topic.startswith(prefix)]
 
 
 def facts(incomplete: str) -> Completions:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mlis_cli.commands import completers
 from mlis_cli.commands.options import OutputOptions, output_options
 from mlis_cli.commands.shared import load_rules
 from mlis_cli.person.profile_input import parse_degree
@@ -20,7 +21,10 @@ def degrees(
     code: Annotated[
         str | None,
         typer.Argument(
-            help="A degree code to show in full (ala, cilip, ..., none).", show_default=False, metavar="CODE"
+            help="A degree code to show in full (ala, cilip, ..., none).",
+            show_default=False,
+            metavar="CODE",
+            autocompletion=completers.degrees,
         ),
     ] = None,
     *,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from mlis_cli import api
+from mlis_cli.commands import completers
 from mlis_cli.commands.options import OutputOptions, output_options
 from mlis_cli.commands.profile_options import (
     AgeOption,
@@ -62,7 +63,14 @@ known fees in all per currency and the steps no source gives a cost for.
 @output_options(report=True)
 def plan(
     country: Annotated[
-        str, typer.Option("--country", "-c", help="Country code or name (one).", metavar="CODE")
+        str,
+        typer.Option(
+            "--country",
+            "-c",
+            help="Country code or name (one).",
+            metavar="CODE",
+            autocompletion=completers.countries,
+        ),
     ],
     degree: DegreeOption = None,
     citizenship: CitizenshipOption = [],  # noqa: B006

@@ -12,8 +12,6 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import UnionType
-from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -24,6 +22,7 @@ from mlis_cli.rulefiles.parsed import Collected, ParsedFile
 from mlis_cli.rulefiles.policy import policy_warnings
 from mlis_cli.rulefiles.problems import Problem, RulesInvalid, dotted, message_for
 from mlis_cli.rulefiles.references import check_references
+from mlis_cli.rulefiles.salvage import model_at, path_of, salvage
 from mlis_cli.rulefiles.schema import (
     CertificatesFile,
     CountryFile,
@@ -179,10 +178,11 @@ def _parse(
         problems.append(Problem(display, line, column, f"not UTF-8 text (byte 0x{raw[error.start]:02x})"))
         return None
     try:
-        document = yaml_strict.load(text)
+        document = yaml_strict.load(text, keep_going=True)
     except yaml_strict.YamlError as error:
         problems.append(Problem(display, error.mark.line, error.mark.column, error.message))
         return None
+    problems.extend(Problem(display, e.mark.line, e.mark.column, e.message) for e in document.problems)
     if document.data is None:
         keys = ", ".join(_field_names(model))
         problems.append(Problem(display, 1, 1, f"file is empty; expected a mapping with {keys}"))
@@ -191,8 +191,12 @@ def _parse(
         validated = model.model_validate(document.data)
     except ValidationError as error:
         problems.extend(_located(error, model, document, display))
-        return None
-    return ParsedFile(display, validated, document)
+        # what still reads is checked against the other files, so one run finds everything
+        salvaged = salvage(model, document.data, error.errors())
+        if salvaged is None:
+            return None
+        return ParsedFile(display, salvaged.model, document, kept=salvaged.kept, whole=False)
+    return ParsedFile(display, validated, document, whole=not document.problems)
 
 
 def _read(path: Path, directory: Path) -> tuple[bytes | None, tuple[int, int, str]]:
@@ -295,11 +299,11 @@ def _located(
     error: ValidationError, model: type[BaseModel], document: yaml_strict.Document, display: str
 ) -> Iterator[Problem]:
     for detail in error.errors():
-        loc = tuple(part for part in detail["loc"] if _is_path_part(part))
+        loc = path_of(detail)
         kind = detail["type"]
         allowed = None
         if kind == "extra_forbidden":
-            allowed = _field_names(_model_at(model, loc[:-1]))
+            allowed = _field_names(model_at(model, loc[:-1]))
             mark = document.mark_of(loc, key=True)
         elif kind == "missing":
             mark = document.mark_of(loc[:-1])
@@ -310,56 +314,7 @@ def _located(
         yield Problem(display, mark.line, mark.column, f"{where}: {message}" if where else message)
 
 
-def _is_path_part(part: str | int) -> bool:
-    # pydantic adds the name of a union member or a validator function to the location
-    return isinstance(part, int) or not any(mark in part for mark in "[]()")
-
-
 def _field_names(model: type[BaseModel] | None) -> list[str]:
     if model is None:
         return []
     return [field.alias or name for name, field in model.model_fields.items()]
-
-
-def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel] | None:
-    """The model class that validates the value at loc, if there is one."""
-    current: Any = model
-    for part in loc:
-        current = _unwrap(current)
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            fields = {field.alias or name: field for name, field in current.model_fields.items()}
-            if part not in fields:
-                return None
-            current = fields[part].annotation
-        elif get_origin(current) is list:
-            current = get_args(current)[0]
-        elif get_origin(current) is dict:
-            current = get_args(current)[1]
-        else:
-            return None
-    current = _unwrap(current)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _unwrap(annotation: Any) -> Any:
-    while True:
-        origin = get_origin(annotation)
-        if origin is Annotated:
-            annotation = get_args(annotation)[0]
-        elif origin in (Union, UnionType):
-            candidates = [arg for arg in get_args(annotation) if arg is not type(None)]
-            annotation = next(
-                (
-                    arg
-                    for arg in candidates
-                    if (isinstance(_strip(arg), type) and issubclass(_strip(arg), BaseModel))
-                    or get_origin(_strip(arg)) in (list, dict)
-                ),
-                candidates[0],
-            )
-        else:
-            return annotation
-
-
-def _strip(annotation: Any) -> Any:
-    return get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation

@@ -26,11 +26,13 @@ from mlis_cli.rulefiles.schema import CountryFile, SourcesFile
 
 
 def policy_warnings(collected: Collected) -> list[Problem]:
-    """Every policy warning in the files that parsed."""
+    """Every policy warning in the files read whole (what is missing from one read in
+    part would be no fault of the data)."""
     warnings: list[Problem] = []
     for parsed in collected.countries:
-        warnings += _country(parsed)
-    if collected.sources is not None:
+        if parsed.whole:
+            warnings += _country(parsed)
+    if collected.sources is not None and collected.sources.whole:
         warnings += _sources(collected.sources)
     return warnings
 

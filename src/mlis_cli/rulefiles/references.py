@@ -17,7 +17,6 @@ from mlis_cli.rulefiles.schema import (
     DegreeEntry,
     DegreesFile,
     GroupsFile,
-    SourcesFile,
     Step,
 )
 
@@ -25,9 +24,9 @@ Path = tuple[str | int, ...]
 
 
 def check_references(collected: Collected) -> list[Problem]:
-    sources = _keys(collected.sources, SourcesFile, "sources")
-    degrees = _keys(collected.degrees, DegreesFile, "degrees")
-    groups = _keys(collected.groups, GroupsFile, "groups")
+    sources = _keys(collected.sources, "sources")
+    degrees = _keys(collected.degrees, "degrees")
+    groups = _keys(collected.groups, "groups")
     problems: list[Problem] = []
     if collected.degrees is not None:
         model = collected.degrees.model
@@ -136,12 +135,14 @@ def _check_certificates(parsed: ParsedFile, sources: set[str]) -> list[Problem]:
     return problems
 
 
-def _keys(parsed: ParsedFile | None, kind: type, attribute: str) -> set[str] | None:
-    """The ids a registry defines, or None when it could not be read (checked elsewhere)."""
+def _keys(parsed: ParsedFile | None, attribute: str) -> set[str] | None:
+    """The ids a registry defines, or None when it could not be read (checked elsewhere).
+
+    An id whose entry has problems of its own is still defined: citing it is no second problem.
+    """
     if parsed is None:
         return None
-    assert isinstance(parsed.model, kind)
-    return set(getattr(parsed.model, attribute))
+    return parsed.keys_of(attribute)
 
 
 def _cited(parsed: ParsedFile, path: Path, cited: list[str], known: set[str]) -> list[Problem]:
@@ -231,6 +232,7 @@ def _check_country(
                         "'otherwise' must be the last case; the cases after it can never match",
                     )
                 )
+    declared = _requirement_ids(parsed)
     if degrees is not None:
         for t_index, test in enumerate(country.tests):
             t_path: Path = ("tests", t_index)
@@ -239,7 +241,7 @@ def _check_country(
             except UsageError as error:
                 problems.append(parsed.problem((*t_path, "profile"), error.message))
             for name in test.expect.requirements:
-                if name not in requirement_ids:
+                if name not in declared:
                     problems.append(
                         parsed.problem(
                             (*t_path, "expect", "requirements", name),
@@ -248,6 +250,15 @@ def _check_country(
                         )
                     )
     return problems
+
+
+def _requirement_ids(parsed: ParsedFile) -> set[str]:
+    """The requirement ids the file has, those of requirements with problems of their own included."""
+    data = parsed.document.data
+    requirements = data.get("requirements") if isinstance(data, dict) else None
+    if not isinstance(requirements, list):
+        return set()
+    return {item["id"] for item in requirements if isinstance(item, dict) and isinstance(item.get("id"), str)}
 
 
 def _check_condition(
