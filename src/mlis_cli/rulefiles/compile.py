@@ -19,6 +19,8 @@ from mlis_cli.rulefiles.schema import (
     DegreesFile,
     Figure,
     GroupsFile,
+    GuideEntry,
+    GuidesFile,
     SourcesFile,
 )
 from mlis_cli.rulefiles.schema import Requirement as RequirementModel
@@ -52,10 +54,16 @@ def compile_ruleset(collected: Collected) -> rs.RuleSet:
             summary=tuple(_figure(figure) for figure in certificates_file.summary),
             entries=tuple(_certificate(key, entry) for key, entry in certificates_file.certificates.items()),
         )
+    guides: tuple[rs.Guide, ...] = ()
+    if collected.guides is not None:
+        guides_file = collected.guides.model
+        assert isinstance(guides_file, GuidesFile)
+        guides = tuple(_guide(name, entry) for name, entry in guides_file.guides.items())
     return rs.RuleSet(
         countries=dict(sorted(countries.items())),
         degrees=degrees,
         certificates=certificates,
+        guides=guides,
         groups=groups,
         sources={
             code: rs.Source(
@@ -88,6 +96,22 @@ def _see(reference: str, titles: dict[str, str]) -> rs.SeeAlso:
 
 def _figure(figure: Figure) -> rs.Figure:
     return rs.Figure(figure.figure, figure.counts, str(figure.stated), figure.note, tuple(figure.sources))
+
+
+def _guide(name: str, entry: GuideEntry) -> rs.Guide:
+    return rs.Guide(
+        name,
+        entry.title,
+        entry.sector.value if entry.sector is not None else None,
+        entry.summary,
+        tuple(
+            rs.GuideSection(
+                section.heading,
+                tuple(rs.Statement(point.text, tuple(point.sources)) for point in section.points),
+            )
+            for section in entry.sections
+        ),
+    )
 
 
 def _degree(code: str, degree: DegreeEntry) -> rs.Degree:

@@ -17,6 +17,7 @@ from mlis_cli.rulefiles.schema import (
     DegreeEntry,
     DegreesFile,
     GroupsFile,
+    GuidesFile,
     SourcesFile,
 )
 
@@ -35,6 +36,8 @@ def check_references(collected: Collected) -> list[Problem]:
             problems += _check_degree(collected.degrees, code, degree, sources)
     if collected.certificates is not None and sources is not None:
         problems += _check_certificates(collected.certificates, sources)
+    if collected.guides is not None and sources is not None:
+        problems += _check_guides(collected.guides, sources)
     see = _SeeTargets(degrees, collected)
     if collected.groups is not None:
         model = collected.groups.model
@@ -132,6 +135,18 @@ def _check_certificates(parsed: ParsedFile, sources: set[str]) -> list[Problem]:
     problems: list[Problem] = []
     for path, ids in cited:
         problems += _cited(parsed, path, ids, sources)
+    return problems
+
+
+def _check_guides(parsed: ParsedFile, sources: set[str]) -> list[Problem]:
+    model = parsed.model
+    assert isinstance(model, GuidesFile)
+    problems: list[Problem] = []
+    for name, guide in model.guides.items():
+        for s, section in enumerate(guide.sections):
+            for p, point in enumerate(section.points):
+                path: Path = ("guides", name, "sections", s, "points", p, "sources")
+                problems += _cited(parsed, path, point.sources, sources)
     return problems
 
 

@@ -355,3 +355,27 @@ class CertificatesFile(_Strict):
 
     summary: list[Figure] = []
     certificates: dict[Slug, CertificateEntry]
+
+
+class GuidePoint(_Strict):
+    text: Text
+    sources: Cited
+
+
+class GuideSection(_Strict):
+    heading: Text
+    points: Annotated[list[GuidePoint], Field(min_length=1)]
+
+
+class GuideEntry(_Strict):
+    title: Text
+    sector: Annotated[Sector, Strict(False)] | None = None
+    """The --sector value the guide speaks of, if any."""
+    summary: Text
+    sections: Annotated[list[GuideSection], Field(min_length=1)]
+
+
+class GuidesFile(_Strict):
+    """rules/guides.yaml: guidance that applies in any country, each point with its sources."""
+
+    guides: dict[Slug, GuideEntry]
