@@ -188,14 +188,15 @@ SEE_NONE = "        see: [degrees:none, degrees:ala]\n"
         pytest.param(
             "        see: [degrees:none, programs]\n",
             29,
-            "requirements[0].cases[4].see[1]: expected degrees, degrees:CODE or certificates, got 'programs'",
+            "requirements[0].cases[4].see[1]: "
+            "expected degrees, degrees:CODE, certificates or guide:NAME, got 'programs'",
             id="something no command shows",
         ),
         pytest.param(
             "        see: [certificates:rbs]\n",
             15,
             "requirements[0].cases[4].see[0]: 'certificates' takes no code; "
-            "expected degrees, degrees:CODE or certificates, got 'certificates:rbs'",
+            "expected degrees, degrees:CODE, certificates or guide:NAME, got 'certificates:rbs'",
             id="a code after certificates",
         ),
     ],

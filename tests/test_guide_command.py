@@ -286,3 +286,67 @@ def test_bash_with_the_script_loaded_completes_the_guide_name() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["international-schools"]
+
+
+# --- A case points to a guide ---
+
+SEE_ABROAD = "        reason: The association accepts ALA and CILIP degrees.\n        see: [{}]\n"
+
+
+def point_to(directory: Path, reference: str) -> None:
+    path = directory / "countries" / "xa.yaml"
+    text = path.read_text(encoding="utf-8")
+    old = "        reason: The association accepts ALA and CILIP degrees.\n"
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, SEE_ABROAD.format(reference)), encoding="utf-8")
+
+
+def test_a_case_can_point_to_a_guide_and_check_names_its_command(mlis, guided: Path) -> None:  # type: ignore[no-untyped-def]
+    point_to(guided, "guide:abroad")
+    run = mlis("check", "--rules-dir", str(guided), "-c", "xa", "--degree", "ala", "--json")
+    assert (run.exit_code, run.stderr) == (0, "")
+    assert json.loads(run.stdout)["results"][0]["see"] == [
+        {"ref": "guide:abroad", "command": "mlis guide abroad", "title": "Working abroad, in any country"}
+    ]
+    text = mlis("check", "--rules-dir", str(guided), "-c", "xa", "--degree", "ala").stdout
+    assert "\n  See also\n    mlis guide abroad: Working abroad, in any country\n" in text
+
+
+def test_a_case_pointing_to_an_unknown_guide_is_a_located_problem(mlis, guided: Path) -> None:  # type: ignore[no-untyped-def]
+    point_to(guided, "guide:visas")
+    run = mlis("rules", "validate", str(guided))
+    assert run.exit_code == 1
+    assert (
+        f"{guided}/countries/xa.yaml:15:15: requirements[0].cases[0].see[0]: "
+        "'guide:visas' names an unknown guide 'visas'; defined in guides.yaml: abroad\n"
+    ) in run.stdout
+
+
+def test_pointing_to_a_guide_needs_the_guides_file(mlis, guided: Path) -> None:  # type: ignore[no-untyped-def]
+    point_to(guided, "guide:abroad")
+    (guided / "guides.yaml").unlink()
+    run = mlis("rules", "validate", str(guided))
+    assert run.exit_code == 1
+    assert (
+        f"{guided}/countries/xa.yaml:15:15: requirements[0].cases[0].see[0]: "
+        "'guide:abroad' points to guides.yaml, which this rules directory does not have\n"
+    ) in run.stdout
+
+
+def test_every_shipped_international_school_case_on_the_degree_points_to_the_guide(mlis) -> None:  # type: ignore[no-untyped-def]
+    for code in [country for country in load_rules(None).countries]:
+        for degree in ("ala", "none"):
+            run = mlis(
+                "check",
+                "-c",
+                code,
+                "--degree",
+                degree,
+                "--sector",
+                "international-school",
+                "--citizenship",
+                "us",
+                "--json",
+            )
+            refs = [link["ref"] for link in json.loads(run.stdout)["results"][0]["see"]]
+            assert "guide:international-schools" in refs, (code, degree)

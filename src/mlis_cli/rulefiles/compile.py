@@ -40,7 +40,12 @@ def compile_ruleset(collected: Collected) -> rs.RuleSet:
     }
     context = Context({code: group.members for code, group in groups.items()})
     degrees = {code: _degree(code, degree) for code, degree in degrees_file.degrees.items()}
-    lookup = _Lookup(_see_titles(degrees), sources_file)
+    guides: tuple[rs.Guide, ...] = ()
+    if collected.guides is not None:
+        guides_file = collected.guides.model
+        assert isinstance(guides_file, GuidesFile)
+        guides = tuple(_guide(name, entry) for name, entry in guides_file.guides.items())
+    lookup = _Lookup(_see_titles(degrees, guides), sources_file)
     countries = {}
     for parsed in sorted(collected.countries, key=lambda p: p.display):
         country = parsed.model
@@ -54,11 +59,6 @@ def compile_ruleset(collected: Collected) -> rs.RuleSet:
             summary=tuple(_figure(figure) for figure in certificates_file.summary),
             entries=tuple(_certificate(key, entry) for key, entry in certificates_file.certificates.items()),
         )
-    guides: tuple[rs.Guide, ...] = ()
-    if collected.guides is not None:
-        guides_file = collected.guides.model
-        assert isinstance(guides_file, GuidesFile)
-        guides = tuple(_guide(name, entry) for name, entry in guides_file.guides.items())
     return rs.RuleSet(
         countries=dict(sorted(countries.items())),
         degrees=degrees,
@@ -80,13 +80,15 @@ def compile_ruleset(collected: Collected) -> rs.RuleSet:
     )
 
 
-def _see_titles(degrees: dict[str, rs.Degree]) -> dict[str, str]:
+def _see_titles(degrees: dict[str, rs.Degree], guides: tuple[rs.Guide, ...]) -> dict[str, str]:
     """What each reference a case may make is about, in a few words."""
     titles = {
         "degrees": "The degree codes and how to check each",
         "certificates": "Certificates to add after the MLIS",
+        "guide": "Guides that apply in any country",
     }
     titles.update((f"degrees:{code}", degree.name) for code, degree in degrees.items())
+    titles.update((f"guide:{guide.name}", guide.title) for guide in guides)
     return titles
 
 

@@ -65,16 +65,26 @@ def check_references(collected: Collected) -> list[Problem]:
 
 
 class _SeeTargets:
-    """What a case's `see` may name: the degree codes, and certificates if the file exists."""
+    """What a case's `see` may name: the degree codes, certificates if the file exists, the guides."""
 
     def __init__(self, degrees: set[str] | None, collected: Collected) -> None:
         self.degrees = degrees
         self.certificates_absent = "certificates.yaml" in collected.absent
+        self.guides_absent = "guides.yaml" in collected.absent
+        guides = collected.guides.model if collected.guides is not None else None
+        self.guides = set(guides.guides) if isinstance(guides, GuidesFile) else None
 
     def problem(self, reference: str) -> str | None:
         target, code = parse_reference(reference)
         if target == "certificates" and self.certificates_absent:
             return f"'{reference}' points to certificates.yaml, which this rules directory does not have"
+        if target == "guide" and self.guides_absent:
+            return f"'{reference}' points to guides.yaml, which this rules directory does not have"
+        if target == "guide" and code is not None and self.guides is not None and code not in self.guides:
+            return (
+                f"'{reference}' names an unknown guide '{code}'; "
+                f"defined in guides.yaml: {', '.join(sorted(self.guides))}"
+            )
         if target == "degrees" and code is not None and self.degrees is not None and code not in self.degrees:
             return (
                 f"'{reference}' names an unknown degree code '{code}'; "

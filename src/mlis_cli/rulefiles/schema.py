@@ -150,7 +150,7 @@ class Case(_Strict):
     reason: Text
     steps: list[Text] = []
     see: list[SeeReference] = []
-    """Where the next steps continue: degrees, degrees:CODE or certificates."""
+    """Where the next steps continue: degrees, degrees:CODE, certificates or guide:NAME."""
     looked_for: Text | None = None
     """For an unknown verdict: what was looked for in the sources and not found."""
     sources: Annotated[list[Slug], Field(min_length=1)]
