@@ -14,9 +14,9 @@ FINLAND = textwrap.dedent(
     """\
     Finland (fi): decided case by case
       Why: Recognition of your qualification by the employer is decided case by
-      case; the rest depends on your citizenship, your age and your languages.
+      case.
 
-      ~ Recognition of your qualification by the employer: decided case by case
+      … Recognition of your qualification by the employer: decided case by case
           The employer judges your degree for each post; most librarian vacancies
           ask for at least 60 ECTS of library and information studies. [1]
           [1] avi.fi, official, 2022-09-29
@@ -24,15 +24,15 @@ FINLAND = textwrap.dedent(
           Citizens of the EU, the EEA and Switzerland work in Finland without a
           permit. Other citizens need a job offer and a residence permit for an
           employed person, decided by a labour-market test. [2][3]
-          [2] suomi.fi, official, no date
-          [3] migri.fi, official, no date
+          [2] suomi.fi, official, no date; [3] migri.fi, official, no date
       … Finnish or Swedish: eligible or decided case by case
           Native Finnish and Swedish meet any language requirement a municipality
           sets. Many workplaces require Finnish or Swedish; each vacancy notice sets
           the level, and no source sets one for library posts. [4][5]
-          [4] kuntaliitto.fi, official, no date
-          [5] infofinland.fi, official, 2024-02-05
-      Answer with: --citizenship CODE --age YEARS --lang fi:LEVEL --lang sv:LEVEL
+          [4] kuntaliitto.fi, official, no date; [5] infofinland.fi, official,
+          2024-02-05
+      Answer with: --sector SECTOR --citizenship CODE --age YEARS --lang fi:LEVEL
+                   --lang sv:LEVEL
 
       Next steps
         1. Read the vacancy notice for the qualification it asks for ("a suitable
@@ -113,7 +113,7 @@ def test_brief_gives_the_table_alone_even_for_one_country(mlis) -> None:  # type
     assert (run.exit_code, run.stderr) == (0, "")
     assert run.stdout == (
         "country       verdict               open questions\n"
-        "Finland (fi)  decided case by case  citizenship, age, languages\n"
+        "Finland (fi)  decided case by case  sector, citizenship, age, languages\n"
     )
 
 

@@ -110,9 +110,9 @@ def test_records_take_mappings_and_give_the_batch_records() -> None:
     records = list(
         evaluator.records(
             [
-                {"id": "ana", "degree": "ala", "citizenship": ["us"], "stay": "long"},
+                {"id": "ana", "degree": "ala", "sector": "public", "citizenship": ["us"], "stay": "long"},
                 {"id": "ben", "degree": "phd"},
-                '{"id": "cy", "degree": "none", "citizenship": "fi", "stay": "long"}',
+                '{"id": "cy", "degree": "none", "sector": "public", "citizenship": "fi", "stay": "long"}',
             ]
         )
     )

@@ -181,21 +181,22 @@ SEE_NONE = "        see: [degrees:none, degrees:ala]\n"
         pytest.param(
             "        see: [degrees:phd, degrees:ala]\n",
             15,
-            "requirements[0].cases[2].see[0]: 'degrees:phd' names an unknown degree code 'phd'; "
+            "requirements[0].cases[4].see[0]: 'degrees:phd' names an unknown degree code 'phd'; "
             "defined in degrees.yaml: ala, alia, cilip, lai, lianza, none, other, unaccredited",
             id="an unknown degree code",
         ),
         pytest.param(
             "        see: [degrees:none, programs]\n",
             29,
-            "requirements[0].cases[2].see[1]: expected degrees, degrees:CODE or certificates, got 'programs'",
+            "requirements[0].cases[4].see[1]: "
+            "expected degrees, degrees:CODE, certificates or guide:NAME, got 'programs'",
             id="something no command shows",
         ),
         pytest.param(
             "        see: [certificates:rbs]\n",
             15,
-            "requirements[0].cases[2].see[0]: 'certificates' takes no code; "
-            "expected degrees, degrees:CODE or certificates, got 'certificates:rbs'",
+            "requirements[0].cases[4].see[0]: 'certificates' takes no code; "
+            "expected degrees, degrees:CODE, certificates or guide:NAME, got 'certificates:rbs'",
             id="a code after certificates",
         ),
     ],
@@ -213,7 +214,7 @@ def test_pointing_to_certificates_needs_the_certificates_file(mlis, rules: Path)
     line = line_of(rules, "countries/fi.yaml", SEE_NONE)
     assert validate(mlis, rules, "countries/fi.yaml", SEE_NONE, "        see: [certificates]\n") == (
         1,
-        f"rules/countries/fi.yaml:{line}:15: requirements[0].cases[2].see[0]: 'certificates' points to "
+        f"rules/countries/fi.yaml:{line}:15: requirements[0].cases[4].see[0]: 'certificates' points to "
         "certificates.yaml, which this rules directory does not have\n",
     )
 

@@ -29,7 +29,7 @@ def result(mlis, *args: str) -> dict[str, object]:  # type: ignore[no-untyped-de
 
 
 def test_no_degree_points_to_finding_an_accredited_program(mlis) -> None:  # type: ignore[no-untyped-def]
-    found = result(mlis, "--degree", "none", "--stay", "long", "--citizenship", "us")
+    found = result(mlis, "--degree", "none", "--sector", "public", "--stay", "long", "--citizenship", "us")
     assert found["see"] == SEE_NONE
     requirements = found["requirements"]
     assert isinstance(requirements, list)
@@ -85,7 +85,19 @@ def test_an_open_requirement_points_where_its_worst_case_does_like_its_steps(mli
 
 
 def test_text_lists_the_commands_after_the_next_steps(mlis) -> None:  # type: ignore[no-untyped-def]
-    run = mlis("check", "--country", "fi", "--degree", "none", "--stay", "long", "--citizenship", "fi")
+    run = mlis(
+        "check",
+        "--country",
+        "fi",
+        "--degree",
+        "none",
+        "--sector",
+        "public",
+        "--stay",
+        "long",
+        "--citizenship",
+        "fi",
+    )
     assert run.exit_code == 0
     see_also = (
         "\n  See also\n"

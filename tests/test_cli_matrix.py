@@ -65,3 +65,24 @@ def test_the_matrix_as_json_gives_best_and_worst_case(mlis) -> None:  # type: ig
         "unaccredited",
         "none",
     ]
+
+
+def test_a_matrix_wider_than_the_screen_is_split_into_tables_that_fit(mlis, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COLUMNS", "18")
+    run = mlis("matrix", "--rules-dir", str(FIXTURES / "whatif-rules"))
+    assert (run.exit_code, run.stderr) == (0, "")
+    tables = run.stdout.split("\n\n")
+    assert [table.splitlines()[0].split() for table in tables] == [
+        ["degree", "be"],
+        ["degree", "de"],
+        ["degree", "fi"],
+        ["degree", "nz"],
+    ]
+    assert tables[2].splitlines()[1] == "ala           E/CB"
+    assert max(len(line) for table in tables[:-1] for line in table.splitlines()) <= 18
+    monkeypatch.setenv("COLUMNS", "40")
+    run = mlis("matrix", "--rules-dir", str(FIXTURES / "whatif-rules"))
+    assert run.stdout.split("\n\n")[0].splitlines()[:2] == [
+        "degree        be  de  fi    nz",
+        "ala           CB  CB  E/CB  E",
+    ]

@@ -24,8 +24,8 @@ def test_an_open_answer_says_what_it_could_be_and_what_it_depends_on(mlis) -> No
 def test_more_than_three_facts_point_to_the_open_questions(mlis) -> None:  # type: ignore[no-untyped-def]
     run = mlis("check", "--no-profile", "--country", "au")
     assert run.stdout.splitlines()[:2] == [
-        "Australia (au): could be eligible or unlikely, depending on your degree, when you graduated, your",
-        "years of library work and more (see the open questions)",
+        "Australia (au): could be eligible or unlikely, depending on your degree, the kind of library, when",
+        "you graduated and more (see the open questions)",
     ]
 
 

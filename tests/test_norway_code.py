@@ -95,7 +95,7 @@ def test_a_hand_edited_saved_profile_with_citizenship_no_unquoted(mlis) -> None:
 
 def test_a_batch_line_with_no_as_country_and_citizenship(mlis, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     line = (
-        '{"id": 1, "degree": "none", "citizenship": ["no"], '
+        '{"id": 1, "degree": "none", "sector": "public", "citizenship": ["no"], '
         '"languages": {"no": "native"}, "countries": ["no"]}\n'
     )
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(line.encode())))

@@ -74,14 +74,26 @@ def test_the_new_zealand_working_holiday_closes_at_31(mlis) -> None:  # type: ig
 
 def test_a_profile_already_eligible_in_new_zealand_gets_no_paths(mlis) -> None:  # type: ignore[no-untyped-def]
     needs("nz")
-    result = check_json(mlis, "-c", "nz", "--degree", "ala", "--citizenship", "nz")
+    result = check_json(mlis, "-c", "nz", "--degree", "ala", "--sector", "public", "--citizenship", "nz")
     assert (result["verdict"], result["worst_case"], result["paths"]) == ("eligible", "eligible", [])
 
 
 def test_an_old_ala_degree_in_australia_gets_alia_s_experience_path(mlis) -> None:  # type: ignore[no-untyped-def]
     needs("au")
     result = check_json(
-        mlis, "-c", "au", "--degree", "ala", "--citizenship", "us", "--age", "28", "--graduated", "2010"
+        mlis,
+        "-c",
+        "au",
+        "--degree",
+        "ala",
+        "--sector",
+        "public",
+        "--citizenship",
+        "us",
+        "--age",
+        "28",
+        "--graduated",
+        "2010",
     )
     # ALIA recognises a qualification older than ten years with five years' recent work
     assert [(p["changes"], p["verdict"], p["worst_case"]) for p in result["paths"]] == [

@@ -135,7 +135,7 @@ def test_a_cache_holding_anything_but_rule_classes_is_refused(rules: Path, cache
     key = rules_cache.content_key(rules)
     content = key.encode() + b"\n" + pickle.dumps(("rules", Payload()))
     signature = hmac.new(signing_key(), content, hashlib.sha256).hexdigest().encode()
-    path.write_bytes(b"mlis-rules-cache 3\n" + signature + b"\n" + content)
+    path.write_bytes(b"mlis-rules-cache 4\n" + signature + b"\n" + content)
     assert rules_cache.read(path, key, "rules", signing_key()) is None
 
 
@@ -279,7 +279,7 @@ def plant(path: Path, key: str, ruleset: RuleSet, signing_key: bytes) -> None:
     """A cache file as someone without this user's key would write it."""
     content = key.encode() + b"\n" + pickle.dumps(("rules", ruleset))
     signature = hmac.new(signing_key, content, hashlib.sha256).hexdigest().encode()
-    path.write_bytes(b"mlis-rules-cache 3\n" + signature + b"\n" + content)
+    path.write_bytes(b"mlis-rules-cache 4\n" + signature + b"\n" + content)
 
 
 def planted_finland(rules: Path) -> RuleSet:

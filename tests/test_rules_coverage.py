@@ -82,7 +82,7 @@ def test_text_names_the_missed_case_the_grid_and_the_uncited_sources(mlis, tmp_p
     assert "  places-youll-go" not in lines
     # Only xt is loaded: the shipped countries' sources are cited by no case here. A degree
     # cites this one; certificates.yaml, which cites lj-after-the-mlis, is not in the directory.
-    assert "  wikihow-mls-online (a degree, group or certificate cites it)" in lines
+    assert "  wikihow-mls-online (a degree, group, certificate or guide cites it)" in lines
     assert "  lj-after-the-mlis" in lines
 
 
@@ -136,7 +136,7 @@ def test_the_shipped_rules_reach_every_case_and_cite_every_country_source(mlis) 
     document = json.loads(run.stdout)
     assert document["percent"] == 100.0
     assert [c["code"] for c in document["countries"] if c["missed"] or c["uncited_sources"]] == []
-    # What no case cites, a degree, group or certificate does: nothing in sources.yaml is dead.
+    # What no case cites, a degree, group, certificate or guide does: nothing in sources.yaml is dead.
     assert all(entry["cited_elsewhere"] for entry in document["uncited_sources"])
 
 

@@ -40,25 +40,25 @@ def test_json_gives_each_change_with_both_sides(mlis, edited: Path) -> None:  # 
     document = json.loads(mlis("rules", "diff", str(RULES), str(edited), "--json").stdout)
     assert {key: document[key] for key in ("changed", "compared", "added", "removed", "too_many")} == {
         "changed": True,
-        "compared": [{"country": "nz", "classes": 216, "changed": 25}],
+        "compared": [{"country": "nz", "classes": 756, "changed": 50}],
         "added": [],
         "removed": [],
         "too_many": [],
     }
     assert document["changes"][0] == {
         "country": "nz",
-        "class": {"degree": "ala", "citizenship": ["nz"], "age": 18},
+        "class": {"degree": "ala", "sector": "public", "citizenship": ["nz"], "age": 18},
         "before": {
             "verdict": "eligible",
             "worst_case": "eligible",
             "open_questions": [],
-            "cases": ["lianza-registration/2", "right-to-work/1"],
+            "cases": ["lianza-registration/4", "right-to-work/1"],
         },
         "after": {
             "verdict": "case_by_case",
             "worst_case": "case_by_case",
             "open_questions": [],
-            "cases": ["lianza-registration/4", "right-to-work/1"],
+            "cases": ["lianza-registration/6", "right-to-work/1"],
         },
     }
     assert {change["class"]["degree"] for change in document["changes"]} == {"ala"}
@@ -70,8 +70,9 @@ def test_fail_on_change_exits_1_on_a_change_and_0_on_none(mlis, edited: Path) ->
     assert run.stdout.splitlines()[:2] == [
         "country,class,before_verdict,before_worst_case,before_open_questions,before_cases,"
         "after_verdict,after_worst_case,after_open_questions,after_cases",
-        'nz,"degree ala, citizenship nz, age 18",eligible,eligible,,lianza-registration/2; right-to-work/1,'
-        "case_by_case,case_by_case,,lianza-registration/4; right-to-work/1",
+        'nz,"degree ala, sector public, citizenship nz, age 18",eligible,eligible,,'
+        "lianza-registration/4; right-to-work/1,"
+        "case_by_case,case_by_case,,lianza-registration/6; right-to-work/1",
     ]
     run = mlis("rules", "diff", str(RULES), str(RULES), "--fail-on-change")
     assert (run.exit_code, run.stdout, run.stderr) == (0, "No answer changes.\n", "")
@@ -90,10 +91,11 @@ def test_a_country_added_or_removed_is_a_change(mlis, tmp_path: Path) -> None:  
 def test_profiles_restrict_the_diff_to_a_cohort(mlis, edited: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     cohort = tmp_path / "class.jsonl"
     cohort.write_text(
-        '{"id": "ana", "degree": "ala", "citizenship": "us", "age": 25, "countries": ["nz"]}\n'
+        '{"id": "ana", "degree": "ala", "sector": "academic", "citizenship": "us", "age": 25, '
+        '"countries": ["nz"]}\n'
         '{"degree": "cilip", "countries": "nz"}\n'
         "\n"
-        '{"degree": "ala", "citizenship": "nz", "countries": ["nz", "au"]}\n',
+        '{"degree": "ala", "sector": "academic", "citizenship": "nz", "countries": ["nz", "au"]}\n',
         encoding="utf-8",
     )
     run = mlis("rules", "diff", str(RULES), str(edited), "--profiles", str(cohort))
@@ -101,11 +103,11 @@ def test_profiles_restrict_the_diff_to_a_cohort(mlis, edited: Path, tmp_path: Pa
     assert run.stdout == (
         "nz: 2 of 3 profiles change\n"
         "  ana\n"
-        "    before: conditional; cases lianza-registration/2, right-to-work/6\n"
-        "    after:  case_by_case; cases lianza-registration/4, right-to-work/6\n"
+        "    before: conditional; cases lianza-registration/4, right-to-work/6\n"
+        "    after:  case_by_case; cases lianza-registration/6, right-to-work/6\n"
         "  line 4\n"
-        "    before: eligible; cases lianza-registration/2, right-to-work/1\n"
-        "    after:  case_by_case; cases lianza-registration/4, right-to-work/1\n"
+        "    before: eligible; cases lianza-registration/4, right-to-work/1\n"
+        "    after:  case_by_case; cases lianza-registration/6, right-to-work/1\n"
     )
     document = json.loads(
         mlis("rules", "diff", str(RULES), str(edited), "--profiles", str(cohort), "--json").stdout
@@ -139,7 +141,7 @@ def test_too_many_classes_are_reported_not_compared(mlis, edited: Path, monkeypa
     run = mlis("rules", "diff", str(RULES), str(edited), "--fail-on-change")
     assert run.exit_code == 1
     assert run.stdout == (
-        "nz: 216 classes of facts, more than 100; not compared (give --profiles to compare a cohort)\n"
+        "nz: 756 classes of facts, more than 100; not compared (give --profiles to compare a cohort)\n"
     )
 
 

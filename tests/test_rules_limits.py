@@ -19,7 +19,7 @@ from tests.rule_dirs import many_rule_files
 
 UNEXPECTED = (
     "not a rule file; expected only sources.yaml, degrees.yaml, groups.yaml, certificates.yaml, "
-    "countries/<code>.yaml"
+    "guides.yaml, countries/<code>.yaml"
 )
 
 

@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "show": ("mlis_cli.commands.catalog", "show"),
     "degrees": ("mlis_cli.commands.degrees", "degrees"),
     "certificates": ("mlis_cli.commands.certificates", "certificates"),
+    "guide": ("mlis_cli.commands.guide", "guide"),
     "matrix": ("mlis_cli.commands.matrix", "matrix"),
     "batch": ("mlis_cli.commands.batch", "batch"),
     "sources": ("mlis_cli.commands.sources", "sources"),
@@ -54,6 +55,7 @@ def main(
       mlis show de
       mlis degrees ala
       mlis certificates --topic data
+      mlis guide international-schools
       mlis batch class.jsonl --all --fail-on unlikely
 
     \b

@@ -2,18 +2,19 @@
 
 A country file's case may say `see: [degrees:none, certificates]`; each
 reference names a command that tells more (`mlis degrees none`,
-`mlis certificates`). This module reads and writes those references; whether
-the code named exists is checked with the other files (`rulefiles.references`).
+`mlis certificates`, `mlis guide international-schools`). This module reads
+and writes those references; whether the code named exists is checked with
+the other files (`rulefiles.references`).
 """
 
 from __future__ import annotations
 
 import re
 
-TARGETS = ("degrees", "certificates")
-"""The commands a reference may name; only `degrees` takes a code."""
+TARGETS = ("degrees", "certificates", "guide")
+"""The commands a reference may name; `degrees` and `guide` take a code."""
 _FORM = re.compile(r"^(?P<target>[a-z]+)(?::(?P<code>[a-z0-9]+(?:-[a-z0-9]+)*))?$")
-EXPECTED = "expected degrees, degrees:CODE or certificates"
+EXPECTED = "expected degrees, degrees:CODE, certificates or guide:NAME"
 
 
 def parse_reference(text: str) -> tuple[str, str | None]:

@@ -57,6 +57,13 @@ def degrees(ctx: typer.Context, incomplete: str) -> Completions:
     return _matching(incomplete, ((code, d.name) for code, d in ruleset.degrees.items()))
 
 
+def guides(ctx: typer.Context, incomplete: str) -> Completions:
+    ruleset = _ruleset(ctx)
+    if ruleset is None:
+        return []
+    return _matching(incomplete, ((guide.name, guide.title) for guide in ruleset.guides))
+
+
 def citizenships(incomplete: str) -> Completions:
     return _matching(incomplete, sorted(NAMES.items()))
 

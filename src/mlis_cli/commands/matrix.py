@@ -81,13 +81,17 @@ def matrix(
         from mlis_cli.render.layout import block
         from mlis_cli.render.text import print_table
 
-        table = Table(box=None, pad_edge=False, header_style="bold")
-        table.add_column("degree")
-        for code in ruleset.countries:
-            table.add_column(code)
-        for row in rows:
-            table.add_row(escape(row[0].degree), *(cell_text(cell) for cell in row))
-        print_table(table, out)
+        codes = list(ruleset.countries)
+        for number, part in enumerate(fitting(rows, codes, out.width)):
+            if number:
+                out.print()
+            table = Table(box=None, pad_edge=False, header_style="bold")
+            table.add_column("degree")
+            for index in part:
+                table.add_column(codes[index])
+            for row in rows:
+                table.add_row(escape(row[0].degree), *(cell_text(row[index]) for index in part))
+            print_table(table, out)
         block(out, ", ".join(f"{short} {WORDS[verdict]}" for verdict, short in SHORT.items()))
         block(out, "E/CB: eligible at best, decided case by case at worst; other facts decide (mlis check)")
 
@@ -102,6 +106,32 @@ def matrix(
         no_color=output.no_color,
         pager=output.pager,
     )
+
+
+def fitting(rows: list[list[Cell]], codes: list[str], width: int) -> list[list[int]]:
+    """The countries' columns in groups, each as wide as the screen allows (at least one a group).
+
+    Each group is printed as its own table with the degree column, so that no
+    cell is cut short however many countries the rules hold.
+    """
+    gap = 2
+    first = max([len("degree"), *(len(row[0].degree) for row in rows)])
+    widths = [
+        max([len(code), *(len(_plain(row[index])) for row in rows)]) for index, code in enumerate(codes)
+    ]
+    groups: list[list[int]] = [[]]
+    used = first
+    for index, column in enumerate(widths):
+        if groups[-1] and used + gap + column > width:
+            groups.append([])
+            used = first
+        groups[-1].append(index)
+        used += gap + column
+    return groups
+
+
+def _plain(cell: Cell) -> str:
+    return SHORT[cell.verdict] if cell.complete else f"{SHORT[cell.verdict]}/{SHORT[cell.worst_case]}"
 
 
 def cell_text(cell: Cell) -> str:

@@ -259,6 +259,26 @@ class Certificates(NamedTuple):
     entries: tuple[Certificate, ...] = ()
 
 
+class GuideSection(NamedTuple):
+    heading: str
+    points: tuple[Statement, ...]
+
+
+class Guide(NamedTuple):
+    """Guidance that applies in any country (rules/guides.yaml), each point with its sources."""
+
+    name: str
+    title: str
+    sector: str | None
+    summary: str
+    sections: tuple[GuideSection, ...]
+
+    def cited(self) -> tuple[str, ...]:
+        """Every source id its points cite, once each, in order."""
+        ids = (source for section in self.sections for point in section.points for source in point.sources)
+        return tuple(dict.fromkeys(ids))
+
+
 class CitizenGroup(NamedTuple):
     code: str
     name: str
@@ -272,3 +292,4 @@ class RuleSet(NamedTuple):
     groups: dict[str, CitizenGroup]
     sources: dict[str, Source]
     certificates: Certificates = Certificates()
+    guides: tuple[Guide, ...] = ()

@@ -149,7 +149,7 @@ def why(result: CountryResult) -> str:
         standing = STANDING[result.verdict]
         parts.append(f"{subject} {standing if len(names) == 1 else standing.replace('is ', 'are ', 1)}")
     still_open = any(r.status is Status.OPEN and r not in setting for r in result.requirements)
-    if result.complete and still_open:
+    if result.complete and still_open and not parts:
         parts.append(("the rest depends on " if parts else "it depends on ") + depends_words(result))
     if not parts:
         return ""
@@ -184,8 +184,12 @@ def render_requirement_line(
     used = dict.fromkeys(cited[s.id] for o in outcomes if (s := strongest(o, by_id)) is not None)
     numbers = "".join(f"[{number}]" for number in used)
     block(console, escape(f"{words} {numbers}".rstrip()), 6)
-    for number, source in references:
-        item(console, escape(f"[{number}]"), escape(reference_words(source)), 6)
+    if references:
+        block(
+            console,
+            escape("; ".join(f"[{number}] {reference_words(source)}" for number, source in references)),
+            6,
+        )
 
 
 def outcome_words(outcome: Outcome) -> str:
@@ -197,11 +201,14 @@ def outcome_words(outcome: Outcome) -> str:
 
 
 def shown_outcomes(requirement: RequirementResult) -> list[Outcome]:
-    """The outcome that applies; while open, its best and its worst still possible."""
+    """The outcome that applies; while open, its best and its worst still possible, or the worst
+    alone where both give the same verdict."""
     if requirement.status is not Status.OPEN:
         return [requirement.outcome]
     worst = requirement.worst_outcome
-    return [requirement.outcome] if worst is requirement.outcome else [requirement.outcome, worst]
+    if worst.verdict is requirement.outcome.verdict:
+        return [worst]  # the verdict is settled; the case to prepare for says why
+    return [requirement.outcome, worst]
 
 
 def strongest(outcome: Outcome, sources: dict[str, Source]) -> Source | None:
@@ -231,13 +238,16 @@ def reference_words(source: Source) -> str:
 
 
 def render_steps(result: CountryResult, console: Console) -> None:
-    """The steps of every requirement already decided; those of open ones wait for the answers."""
+    """The steps of every requirement whose verdict is settled (of the case to prepare for where
+    it is still open); those of the others wait for the answers."""
     from rich.markup import escape
 
     decided: dict[str, None] = {}
     for requirement in result.requirements:
         if requirement.status is not Status.OPEN:
             decided.update(dict.fromkeys(requirement.outcome.steps))
+        elif requirement.worst_case is requirement.verdict:  # settled: the case to prepare for
+            decided.update(dict.fromkeys(requirement.worst_outcome.steps))
     waiting = [step for step in result.next_steps if step not in decided]
     if decided or waiting or result.see:
         console.print()

@@ -59,7 +59,7 @@ def coverage_lines(coverage: Coverage) -> list[str]:
     lines += ["", "Sources no case cites"]
     elsewhere = set(coverage.cited_elsewhere)
     lines += [
-        f"  {source}" + (" (a degree, group or certificate cites it)" if source in elsewhere else "")
+        f"  {source}" + (" (a degree, group, certificate or guide cites it)" if source in elsewhere else "")
         for source in coverage.uncited
     ] or ["  none"]
     return lines

@@ -277,9 +277,16 @@ def requirement_section(
     status = STATUS_WORDS[requirement.status]
     blocks: list[Block] = [Heading(4, (requirement.title,))]
     if requirement.status is Status.OPEN:
+        settled = requirement.verdict is requirement.worst_case
         blocks.append(
             Paragraph(
                 (
+                    f"{requirement.kind.capitalize()}: ",
+                    VerdictWords(requirement.verdict),
+                    f" whatever {topics(requirement.missing)}; which case applies depends on it.",
+                )
+                if settled
+                else (
                     f"{requirement.kind.capitalize()}: open, ",
                     VerdictWords(requirement.verdict),
                     " or ",

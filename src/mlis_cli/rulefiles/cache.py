@@ -46,7 +46,7 @@ from mlis_cli.model.ruleset import RuleSet
 
 FORMAT = 4
 """Bumped whenever the compiled rules or this file's layout change, so an older cache is never read."""
-_MAGIC = b"mlis-rules-cache 3\n"
+_MAGIC = b"mlis-rules-cache 4\n"
 MAX_CACHE_BYTES = 64 * 1024 * 1024
 """A cache file larger than this is not read (the shipped rules take well under 1 MB)."""
 KEEP = 8

@@ -19,6 +19,8 @@ from mlis_cli.rulefiles.schema import (
     DegreesFile,
     Figure,
     GroupsFile,
+    GuideEntry,
+    GuidesFile,
     SourcesFile,
 )
 from mlis_cli.rulefiles.schema import Requirement as RequirementModel
@@ -39,7 +41,12 @@ def compile_ruleset(collected: Collected) -> rs.RuleSet:
     }
     context = Context({code: group.members for code, group in groups.items()})
     degrees = {code: _degree(code, degree) for code, degree in degrees_file.degrees.items()}
-    lookup = _Lookup(_see_titles(degrees), sources_file)
+    guides: tuple[rs.Guide, ...] = ()
+    if collected.guides is not None:
+        guides_file = collected.guides.model
+        assert isinstance(guides_file, GuidesFile)
+        guides = tuple(_guide(name, entry) for name, entry in guides_file.guides.items())
+    lookup = _Lookup(_see_titles(degrees, guides), sources_file)
     countries = {}
     for parsed in sorted(collected.countries, key=lambda p: p.display):
         country = parsed.model
@@ -57,6 +64,7 @@ def compile_ruleset(collected: Collected) -> rs.RuleSet:
         countries=dict(sorted(countries.items())),
         degrees=degrees,
         certificates=certificates,
+        guides=guides,
         groups=groups,
         sources={
             code: rs.Source(
@@ -73,13 +81,15 @@ def compile_ruleset(collected: Collected) -> rs.RuleSet:
     )
 
 
-def _see_titles(degrees: dict[str, rs.Degree]) -> dict[str, str]:
+def _see_titles(degrees: dict[str, rs.Degree], guides: tuple[rs.Guide, ...]) -> dict[str, str]:
     """What each reference a case may make is about, in a few words."""
     titles = {
         "degrees": "The degree codes and how to check each",
         "certificates": "Certificates to add after the MLIS",
+        "guide": "Guides that apply in any country",
     }
     titles.update((f"degrees:{code}", degree.name) for code, degree in degrees.items())
+    titles.update((f"guide:{guide.name}", guide.title) for guide in guides)
     return titles
 
 
@@ -89,6 +99,22 @@ def _see(reference: str, titles: dict[str, str]) -> rs.SeeAlso:
 
 def _figure(figure: Figure) -> rs.Figure:
     return rs.Figure(figure.figure, figure.counts, str(figure.stated), figure.note, tuple(figure.sources))
+
+
+def _guide(name: str, entry: GuideEntry) -> rs.Guide:
+    return rs.Guide(
+        name,
+        entry.title,
+        entry.sector.value if entry.sector is not None else None,
+        entry.summary,
+        tuple(
+            rs.GuideSection(
+                section.heading,
+                tuple(rs.Statement(point.text, tuple(point.sources)) for point in section.points),
+            )
+            for section in entry.sections
+        ),
+    )
 
 
 def _degree(code: str, degree: DegreeEntry) -> rs.Degree:

@@ -51,4 +51,6 @@ def _cited_outside_cases(ruleset: RuleSet) -> set[str]:
         ids.update(entry.cited())
     for figure in ruleset.certificates.summary:
         ids.update(figure.sources)
+    for guide in ruleset.guides:
+        ids.update(guide.cited())
     return ids

@@ -28,6 +28,7 @@ from mlis_cli.rulefiles.schema import (
     CountryFile,
     DegreesFile,
     GroupsFile,
+    GuidesFile,
     SourcesFile,
 )
 
@@ -38,10 +39,11 @@ ROOT_FILES: dict[str, type[BaseModel]] = {
     "degrees.yaml": DegreesFile,
     "groups.yaml": GroupsFile,
     "certificates.yaml": CertificatesFile,
+    "guides.yaml": GuidesFile,
 }
-OPTIONAL_FILES = frozenset({"certificates.yaml"})
+OPTIONAL_FILES = frozenset({"certificates.yaml", "guides.yaml"})
 """Root files a rules directory may leave out: a directory of one country's rules
-needs no certificates; a case that points to them is then a problem."""
+needs no certificates or guides; a case that points to them is then a problem."""
 COUNTRIES_DIR = "countries"
 
 
@@ -122,6 +124,8 @@ def collect(directory: Path, display_root: str) -> Collected:
             collected.degrees = parsed
         elif model is CertificatesFile:
             collected.certificates = parsed
+        elif model is GuidesFile:
+            collected.guides = parsed
         else:
             collected.groups = parsed
     for name in ROOT_FILES:

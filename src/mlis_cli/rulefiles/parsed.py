@@ -55,5 +55,6 @@ class Collected:
     countries: list[ParsedFile]
     problems: list[Problem]
     certificates: ParsedFile | None = None
+    guides: ParsedFile | None = None
     absent: set[str] = field(default_factory=set)
     """Root files the directory does not have (the optional ones included)."""

@@ -17,6 +17,7 @@ from mlis_cli.rulefiles.schema import (
     DegreeEntry,
     DegreesFile,
     GroupsFile,
+    GuidesFile,
     Step,
 )
 
@@ -35,6 +36,8 @@ def check_references(collected: Collected) -> list[Problem]:
             problems += _check_degree(collected.degrees, code, degree, sources)
     if collected.certificates is not None and sources is not None:
         problems += _check_certificates(collected.certificates, sources)
+    if collected.guides is not None and sources is not None:
+        problems += _check_guides(collected.guides, sources)
     see = _SeeTargets(degrees, collected)
     if collected.groups is not None:
         model = collected.groups.model
@@ -62,16 +65,26 @@ def check_references(collected: Collected) -> list[Problem]:
 
 
 class _SeeTargets:
-    """What a case's `see` may name: the degree codes, and certificates if the file exists."""
+    """What a case's `see` may name: the degree codes, certificates if the file exists, the guides."""
 
     def __init__(self, degrees: set[str] | None, collected: Collected) -> None:
         self.degrees = degrees
         self.certificates_absent = "certificates.yaml" in collected.absent
+        self.guides_absent = "guides.yaml" in collected.absent
+        guides = collected.guides.model if collected.guides is not None else None
+        self.guides = set(guides.guides) if isinstance(guides, GuidesFile) else None
 
     def problem(self, reference: str) -> str | None:
         target, code = parse_reference(reference)
         if target == "certificates" and self.certificates_absent:
             return f"'{reference}' points to certificates.yaml, which this rules directory does not have"
+        if target == "guide" and self.guides_absent:
+            return f"'{reference}' points to guides.yaml, which this rules directory does not have"
+        if target == "guide" and code is not None and self.guides is not None and code not in self.guides:
+            return (
+                f"'{reference}' names an unknown guide '{code}'; "
+                f"defined in guides.yaml: {', '.join(sorted(self.guides))}"
+            )
         if target == "degrees" and code is not None and self.degrees is not None and code not in self.degrees:
             return (
                 f"'{reference}' names an unknown degree code '{code}'; "
@@ -132,6 +145,18 @@ def _check_certificates(parsed: ParsedFile, sources: set[str]) -> list[Problem]:
     problems: list[Problem] = []
     for path, ids in cited:
         problems += _cited(parsed, path, ids, sources)
+    return problems
+
+
+def _check_guides(parsed: ParsedFile, sources: set[str]) -> list[Problem]:
+    model = parsed.model
+    assert isinstance(model, GuidesFile)
+    problems: list[Problem] = []
+    for name, guide in model.guides.items():
+        for s, section in enumerate(guide.sections):
+            for p, point in enumerate(section.points):
+                path: Path = ("guides", name, "sections", s, "points", p, "sources")
+                problems += _cited(parsed, path, point.sources, sources)
     return problems
 
 

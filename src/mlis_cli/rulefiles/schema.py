@@ -208,7 +208,7 @@ class Case(_Strict):
     steps: list[TextOrStep] = []
     """Plain text, or a mapping that adds the step's fees and time."""
     see: list[SeeReference] = []
-    """Where the next steps continue: degrees, degrees:CODE or certificates."""
+    """Where the next steps continue: degrees, degrees:CODE, certificates or guide:NAME."""
     looked_for: Text | None = None
     """For an unknown verdict: what was looked for in the sources and not found."""
     sources: Annotated[list[Slug], Field(min_length=1)]
@@ -413,3 +413,27 @@ class CertificatesFile(_Strict):
 
     summary: list[Figure] = []
     certificates: dict[Slug, CertificateEntry]
+
+
+class GuidePoint(_Strict):
+    text: Text
+    sources: Cited
+
+
+class GuideSection(_Strict):
+    heading: Text
+    points: Annotated[list[GuidePoint], Field(min_length=1)]
+
+
+class GuideEntry(_Strict):
+    title: Text
+    sector: Annotated[Sector, Strict(False)] | None = None
+    """The --sector value the guide speaks of, if any."""
+    summary: Text
+    sections: Annotated[list[GuideSection], Field(min_length=1)]
+
+
+class GuidesFile(_Strict):
+    """rules/guides.yaml: guidance that applies in any country, each point with its sources."""
+
+    guides: dict[Slug, GuideEntry]
