@@ -10,12 +10,15 @@ them. Text and CSV output and the messages on stderr go through visible().
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 """Control, format, surrogate, line and paragraph separator: the categories nobody sees."""
 LAYOUT = "\n\t"
 """Newline and tab: allowed where a writer lays out lines (text, a quoted CSV cell)."""
+_CANDIDATE = re.compile(r"[^\x20-\x7e]")
+"""Anything but printable ASCII: the only characters worth a look."""
 
 
 def escaped(char: str) -> str:
@@ -35,7 +38,11 @@ def visible(text: str, allowed: str = LAYOUT) -> str:
     """The text with every hidden character escaped; allowed: the characters kept as they are."""
     if text.isprintable():  # the common case: nothing to look at
         return text
-    return "".join(escaped(char) if is_hidden(char, allowed) else char for char in text)
+    return _CANDIDATE.sub(lambda match: _shown(match.group(), allowed), text)
+
+
+def _shown(char: str, allowed: str) -> str:
+    return escaped(char) if is_hidden(char, allowed) else char
 
 
 def json_visible(encoded: str) -> str:
