@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mlis_cli.model.visible import is_hidden
 from mlis_cli.render.csv_out import write_csv
-from mlis_cli.render.visible import is_hidden
 from tests.test_batch import batch
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mlis_cli.render.visible import look_alikes_shown, visible
+from mlis_cli.model.visible import look_alikes_shown, visible
 from tests.conftest import RULES
 
 NAME = "Fin\x1b[2J\u202eland\x00\u2066x\x7f\x9b"

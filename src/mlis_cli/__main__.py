@@ -74,8 +74,8 @@ def say(line: str) -> None:
 
 def report_error(code: str, message: str, hint: str | None, as_json: bool) -> None:
     """The error as one line; what the person gave, quoted in it, shows its hidden characters
-    and look-alike letters escaped (render/visible.py), so `-c f\u0456` shows why it is refused."""
-    from mlis_cli.render.visible import json_visible, look_alikes_shown
+    and look-alike letters escaped (model/visible.py), so `-c f\u0456` shows why it is refused."""
+    from mlis_cli.model.visible import json_visible, look_alikes_shown
 
     if as_json:
         error = {"error": {"code": code, "message": message, "hint": hint}}

@@ -1,6 +1,6 @@
 """CSV output: a header, then one row per record in stable columns.
 
-Cells: text with hidden characters escaped (render/visible.py), true/false for
+Cells: text with hidden characters escaped (model/visible.py), true/false for
 booleans, empty for null, and a list as a JSON array (`["a", "b"]`; a mapping
 as a JSON object): items may hold any character, "; " included, and
 json.loads() on the cell gives them back exactly.
@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from typing import Any, TextIO
 
-from mlis_cli.render.visible import json_visible, visible
+from mlis_cli.model.visible import json_visible, visible
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What a spreadsheet may read as the start of a formula (OWASP, CSV injection)."""

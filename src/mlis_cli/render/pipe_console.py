@@ -4,7 +4,7 @@
   (rich's own answer is SystemExit(1), which would fail `set -o pipefail`
   scripts after `| head`).
 - Whatever it prints, rule text and input included, shows hidden characters
-  escaped (render/visible.py): an ESC in a country name can neither clear the
+  escaped (model/visible.py): an ESC in a country name can neither clear the
   screen nor open a link, a bidirectional override cannot reorder a line. The
   escape sequences rich writes for color are not text, so they stay.
 """
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 
-from mlis_cli.render.visible import visible
+from mlis_cli.model.visible import visible
 
 
 class PipeConsole(Console):
