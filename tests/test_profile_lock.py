@@ -1,0 +1,107 @@
+"""Two `mlis profile set` at once lose nothing: each holds the profile's lock from read to write."""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mlis_cli.errors import UsageError
+from mlis_cli.person import saved_profile
+
+ROUNDS = 20
+SEED = 17
+FACTS = {
+    "age": lambda r: str(r.randint(20, 70)),
+    "graduated": lambda r: str(r.randint(1980, 2025)),
+    "experience": lambda r: str(r.randint(0, 30)),
+    "degree": lambda r: r.choice(["ala", "cilip"]),
+    "sector": lambda r: r.choice(["public", "academic", "school"]),
+    "stay": lambda r: r.choice(["short", "long"]),
+}
+
+
+def test_concurrent_profile_set_of_different_facts_keeps_every_fact(tmp_path: Path) -> None:
+    config = tmp_path / "config"
+    cache = tmp_path / "cache"
+    environment = {**os.environ, "MLIS_CONFIG_DIR": str(config), "MLIS_CACHE_DIR": str(cache)}
+    command = [sys.executable, "-m", "mlis_cli", "profile", "set"]
+    chance = random.Random(SEED)
+    lost = []
+    for round_number in range(ROUNDS):
+        (config / "profile.yaml").unlink(missing_ok=True)
+        first, second = chance.sample(sorted(FACTS), 2)
+        wanted = {first: FACTS[first](chance), second: FACTS[second](chance)}
+        processes = [
+            subprocess.Popen(
+                [*command, fact, value], env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            )
+            for fact, value in wanted.items()
+        ]
+        for fact, process in zip(wanted, processes, strict=True):
+            out, err = process.communicate(timeout=60)
+            assert (process.returncode, out) == (0, b""), (round_number, err)
+            assert err.decode().startswith(f"{fact}: "), (round_number, err)
+        saved = yaml.safe_load((config / "profile.yaml").read_text(encoding="utf-8"))
+        found = {fact: str(saved.get(fact)) for fact in wanted}
+        if found != wanted:
+            lost.append((round_number, wanted, saved))
+    assert lost == []
+
+
+def test_a_lock_held_too_long_is_one_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "profile.yaml"
+    holding, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with saved_profile.locked(path):
+            holding.set()
+            release.wait(10)
+
+    # flock locks belong to an open file description, so a second open in one process contends too.
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        holding.wait(10)
+        with pytest.raises(UsageError) as refused, saved_profile.locked(path, wait=0.1):
+            pass
+    finally:
+        release.set()
+        holder.join()
+    assert (refused.value.message, refused.value.hint) == (
+        f"saved profile {path} is being changed by another mlis (locked for over 0.1 s)",
+        f"try again; if no other mlis runs, remove {path}.lock",
+    )
+    with saved_profile.locked(path, wait=0.1):  # released: free again
+        pass
+
+
+class AnotherWriterMeanwhile(io.StringIO):
+    """Standard input whose first answer arrives after another mlis saved a fact."""
+
+    def __init__(self, text: str, path: Path) -> None:
+        super().__init__(text)
+        self.path = path
+        self.first = True
+
+    def readline(self, size: int | None = -1) -> str:  # type: ignore[override]
+        if self.first:
+            self.first = False
+            saved_profile.write(self.path, {"degree": "ala", "sector": "academic"})
+        return super().readline(size)
+
+
+def test_init_keeps_a_fact_saved_while_the_questions_were_asked(mlis, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path = Path(os.environ["MLIS_CONFIG_DIR"]) / "profile.yaml"
+    saved_profile.write(path, {"degree": "ala"})
+    monkeypatch.setattr(sys, "stdin", AnotherWriterMeanwhile("cilip\n" + "\n" * 9, path))
+    run = mlis("profile", "init")
+    assert run.exit_code == 0, run.stderr
+    assert yaml.safe_load(path.read_text(encoding="utf-8")) == {"degree": "cilip", "sector": "academic"}
