@@ -164,10 +164,25 @@ def _changed(current: dict[str, Any], before: dict[str, Any], answers: dict[str,
 
 
 def _ask(prompt: str) -> str | None:
+    """One line of input, read in bounded memory: an answer over MAX_ANSWER characters comes
+    back cut to MAX_ANSWER + 1, for the questionnaire to refuse, and the rest of its line is
+    skipped (up to MAX_PROFILE characters: more is no answer at all)."""
+    from mlis_cli.person.profile_sources import MAX_PROFILE
+    from mlis_cli.person.questionnaire import MAX_ANSWER
+
     sys.stderr.write(prompt)
     sys.stderr.flush()
     try:
-        line = sys.stdin.readline()
+        line = sys.stdin.readline(MAX_ANSWER + 2)
+        skipped = 0
+        rest = line
+        while len(rest) > 0 and not rest.endswith("\n") and len(line) > MAX_ANSWER:
+            rest = sys.stdin.readline(1 << 16)
+            skipped += len(rest)
+            if skipped > MAX_PROFILE:
+                raise UsageError(
+                    f"an answer over {MAX_PROFILE:,} characters: this input is not answers; nothing was saved"
+                )
     except KeyboardInterrupt:
         sys.stderr.write("\n")  # the interruption's own message starts on a line of its own
         raise
