@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import os
 import random
-import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -15,45 +14,17 @@ import yaml
 
 from mlis_cli.errors import UsageError
 from mlis_cli.person import saved_profile
+from tests import fuzzing
 
 ROUNDS = 20
 SEED = 17
-FACTS = {
-    "age": lambda r: str(r.randint(20, 70)),
-    "graduated": lambda r: str(r.randint(1980, 2025)),
-    "experience": lambda r: str(r.randint(0, 30)),
-    "degree": lambda r: r.choice(["ala", "cilip"]),
-    "sector": lambda r: r.choice(["public", "academic", "school"]),
-    "stay": lambda r: r.choice(["short", "long"]),
-}
 
 
 def test_concurrent_profile_set_of_different_facts_keeps_every_fact(tmp_path: Path) -> None:
-    config = tmp_path / "config"
-    cache = tmp_path / "cache"
-    environment = {**os.environ, "MLIS_CONFIG_DIR": str(config), "MLIS_CACHE_DIR": str(cache)}
-    command = [sys.executable, "-m", "mlis_cli", "profile", "set"]
-    chance = random.Random(SEED)
-    lost = []
-    for round_number in range(ROUNDS):
-        (config / "profile.yaml").unlink(missing_ok=True)
-        first, second = chance.sample(sorted(FACTS), 2)
-        wanted = {first: FACTS[first](chance), second: FACTS[second](chance)}
-        processes = [
-            subprocess.Popen(
-                [*command, fact, value], env=environment, stdout=subprocess.PIPE, stderr=subprocess.PIPE
-            )
-            for fact, value in wanted.items()
-        ]
-        for fact, process in zip(wanted, processes, strict=True):
-            out, err = process.communicate(timeout=60)
-            assert (process.returncode, out) == (0, b""), (round_number, err)
-            assert err.decode().startswith(f"{fact}: "), (round_number, err)
-        saved = yaml.safe_load((config / "profile.yaml").read_text(encoding="utf-8"))
-        found = {fact: str(saved.get(fact)) for fact in wanted}
-        if found != wanted:
-            lost.append((round_number, wanted, saved))
-    assert lost == []
+    environment = {**os.environ, "MLIS_CACHE_DIR": str(tmp_path / "cache")}
+    rng = random.Random(SEED)
+    lost = [fuzzing.concurrent_profile_sets(rng, tmp_path / "config", environment) for _ in range(ROUNDS)]
+    assert [facts for facts in lost if facts] == []
 
 
 def test_a_lock_held_too_long_is_one_clear_error(tmp_path: Path) -> None:
