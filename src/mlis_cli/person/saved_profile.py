@@ -64,12 +64,19 @@ def read_facts(path: Path) -> dict[str, Any] | None:
     """The facts written in the file as they stand, or None when there is no file."""
     if not path.exists():
         return None
+    from mlis_cli.person.profile_sources import MAX_PROFILE
+
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8") as stream:
+            text = stream.read(MAX_PROFILE + 1)
     except OSError as error:
         raise UsageError(f"cannot read saved profile {path}: {error.strerror}", hint=FIX_HINT) from None
     except UnicodeDecodeError:
         raise UsageError(f"cannot read saved profile {path}: not UTF-8 text", hint=FIX_HINT) from None
+    if len(text) > MAX_PROFILE:
+        raise UsageError(
+            f"saved profile {path} is longer than {MAX_PROFILE} characters (1 Mi)", hint=FIX_HINT
+        )
     from mlis_cli import yaml_strict  # only when there is a file: YAML costs start-up time
 
     try:
