@@ -76,3 +76,31 @@ def test_init_keeps_a_fact_saved_while_the_questions_were_asked(mlis, monkeypatc
     run = mlis("profile", "init")
     assert run.exit_code == 0, run.stderr
     assert yaml.safe_load(path.read_text(encoding="utf-8")) == {"degree": "cilip", "sector": "academic"}
+
+
+def held(path: Path) -> bool:
+    """Whether someone holds the profile's lock (a second open contends, even in one process)."""
+    try:
+        with saved_profile.locked(path, wait=0):
+            return False
+    except UsageError:
+        return True
+
+
+def test_profile_set_reads_and_writes_under_the_lock(mlis, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    seen: list[tuple[str, bool]] = []
+    read, write = saved_profile.read_facts, saved_profile.write
+
+    def reading(path: Path):  # type: ignore[no-untyped-def]
+        seen.append(("read", held(path)))
+        return read(path)
+
+    def writing(path: Path, facts: dict[str, object]) -> None:
+        seen.append(("write", held(path)))
+        write(path, facts)
+
+    monkeypatch.setattr(saved_profile, "read_facts", reading)
+    monkeypatch.setattr(saved_profile, "write", writing)
+    run = mlis("profile", "set", "age", "30")
+    assert run.exit_code == 0, run.stderr
+    assert seen == [("read", True), ("write", True)]
