@@ -4,6 +4,7 @@
     MLIS_FUZZ=deep python benchmarks/fuzz_counts.py          # 5,000 profiles, 20,000 mutations
     python benchmarks/fuzz_counts.py --profiles 1000 --mutations 2000 --first-seed 300
     python benchmarks/fuzz_counts.py --cache                 # rules cache on; hostile rules directories too
+    python benchmarks/fuzz_counts.py --rounds 50             # 50 rounds of two concurrent profile sets
 
 Runs the same generators and the same contract as the tests (tests/fuzzing.py),
 but counts every outcome instead of stopping at the first failure, and prints
@@ -15,12 +16,19 @@ hostile rules directories (pipes, links, directories named *.yaml, huge sparse
 files) are checked twice each by `mlis check` in a process of its own, the
 second time with the cache filled: each must be refused (exit 3) with the same
 message both times, within the time limit.
+
+The output channel: generated hostile text (escape sequences, bidirectional
+overrides, rich markup, spreadsheet formulas) as batch ids and as a country's
+name, written as text and CSV; no hidden character may reach the output and no
+CSV cell may begin like a formula. Concurrency: rounds of two `mlis profile
+set` processes of different facts at once; no fact may be lost.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import json
 import os
 import random
 import shutil
@@ -29,6 +37,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -129,6 +138,71 @@ def mutations(total: int, first_seed: int, failures: list[str]) -> Counter[str]:
     return counts
 
 
+def output_channel(examples: int, failures: list[str]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    scripting = REPO / "tests" / "fixtures" / "scripting"
+
+    def judged(what: str, check: Callable[[], None]) -> None:
+        try:
+            check()
+        except (AssertionError, ValueError) as error:
+            counts["broke the contract"] += 1
+            failures.append(f"{what}: {str(error)[:300]}")
+        except Exception as error:
+            counts["crashed"] += 1
+            failures.append(f"{what}: {type(error).__name__}: {error}")
+        else:
+            counts[f"{what.split(' <-')[0]}: nothing hidden, no formula"] += 1
+
+    @fuzz_settings(examples)
+    @given(text=fuzzing.hostile_texts)
+    def attempt(text: str) -> None:
+        with tempfile.TemporaryDirectory() as scratch:
+            path = Path(scratch) / "profiles.jsonl"
+            lines = [{"id": text, "degree": "ala", "countries": [text]}, {"id": text, "degree": "ala"}]
+            path.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+            batch = ["batch", str(path), "-c", "xc", "--rules-dir", str(scripting), "-f", "csv"]
+            judged(
+                f"batch ids, csv <- {text!r}",
+                lambda: fuzzing.assert_csv_output_contract(fuzzing.run_mlis(batch), ["open_questions"]),
+            )
+            rules = str(fuzzing.with_country_name(scripting, Path(scratch) / "rules", "xc", text))
+            check = ["check", "--no-profile", "--degree", "ala", "-c", "xc,xd", "--rules-dir", rules]
+            judged(
+                f"country name, text <- {text!r}",
+                lambda: fuzzing.assert_text_output_contract(fuzzing.run_mlis(check)),
+            )
+            judged(
+                f"country name, csv <- {text!r}",
+                lambda: fuzzing.assert_csv_output_contract(
+                    fuzzing.run_mlis([*check, "-f", "csv"]), ["open_questions", "next_steps"]
+                ),
+            )
+
+    attempt()
+    return counts
+
+
+def concurrency(rounds: int, first_seed: int, failures: list[str]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    rng = random.Random(first_seed)
+    with tempfile.TemporaryDirectory() as scratch:
+        environment = {**os.environ, "MLIS_CACHE_DIR": str(Path(scratch) / "cache")}
+        for number in range(rounds):
+            try:
+                lost = fuzzing.concurrent_profile_sets(rng, Path(scratch) / "config", environment)
+            except (AssertionError, subprocess.TimeoutExpired) as error:
+                counts["crashed"] += 1
+                failures.append(f"profile set round {number}: {str(error)[:300]}")
+                continue
+            if lost:
+                counts["broke the contract"] += 1
+                failures.append(f"profile set round {number}: lost {lost}")
+            else:
+                counts["both facts kept"] += 1
+    return counts
+
+
 HOSTILE_TIMEOUT = 10.0
 """Seconds a run of `mlis check` may take on a hostile rules directory before it counts as hung."""
 
@@ -212,6 +286,9 @@ def main() -> int:
         default=fuzzing.count("mutations") // 15,
         help="hostile rules directories to try with --cache",
     )
+    parser.add_argument(
+        "--rounds", type=int, default=20, help="rounds of two concurrent 'mlis profile set' (default 20)"
+    )
     args = parser.parse_args()
     failures: list[str] = []
     cache = "on" if args.cache else "off"
@@ -233,8 +310,18 @@ def main() -> int:
         show("mlis batch FILE --all", batches(args.profiles, failures), time.perf_counter() - started)
     else:
         print("mlis batch: not in this version; skipped")
-    loader.load = original_load
+    loader.load = original_load  # the output channel reads rules of its own
+    started = time.perf_counter()
+    show(
+        "output channel, text and csv",
+        output_channel(args.profiles // 10, failures),
+        time.perf_counter() - started,
+    )
     scratch.cleanup()
+
+    started = time.perf_counter()
+    counts = concurrency(args.rounds, args.first_seed, failures)
+    show("concurrent profile set, two processes", counts, time.perf_counter() - started)
 
     started = time.perf_counter()
     counts = mutations(args.mutations, args.first_seed, failures)

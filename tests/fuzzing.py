@@ -532,3 +532,117 @@ def hostile_directory(rng: random.Random, rules: Path, outside: Path) -> list[st
             target.symlink_to(rng.choice(["/", "/dev", str(rules)]), target_is_directory=True)
         done.append(f"{kind} at {name}")
     return done
+
+
+# --- The output channel -------------------------------------------------------
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_HOSTILE_PIECES = st.sampled_from(
+    [
+        "\x1b[2J",
+        "\x1b]8;;https://evil.example/\x1b\\",
+        "\x00",
+        "\x07",
+        "\x7f",
+        "\x9b31m",
+        "\u202e",
+        "\u2066",
+        "\u200b",
+        "\ufeff",
+        "\u2028",
+        "[/]",
+        "[link=https://evil.example/]x[/link]",
+        "[bold]",
+        '=HYPERLINK("http://evil.example/")',
+        "+1",
+        "-1+2",
+        "@SUM(A1)",
+        "\t",
+        "\r",
+        "; ",
+        '"',
+        ",",
+        "\n",
+        "f\u0456",
+    ]
+)
+_BMP = st.characters(max_codepoint=0xFFFF, exclude_categories=("Cs",))
+hostile_texts = st.lists(_HOSTILE_PIECES | st.text(_BMP, max_size=8), min_size=1, max_size=6).map("".join)
+"""Text built from what a terminal or a spreadsheet would act on, and ordinary text around it."""
+
+
+def hidden_in(text: str) -> list[str]:
+    """The characters of text nobody would see as written (newline and tab aside)."""
+    from mlis_cli.model.visible import is_hidden
+
+    return sorted({char for char in text if is_hidden(char)})
+
+
+def assert_text_output_contract(outcome: Outcome) -> None:
+    """Text output without color carries no control, format or separator character at all."""
+    assert outcome.exit_code in (0, 2), (outcome.exit_code, outcome.stderr[-2000:])
+    assert hidden_in(outcome.stdout) == [], outcome.stdout[:300]
+    assert hidden_in(outcome.stderr.rstrip("\n")) == [], outcome.stderr
+
+
+def assert_csv_output_contract(outcome: Outcome, list_columns: Sequence[str]) -> None:
+    """CSV whose cells no spreadsheet runs as formulas, with no hidden character, and whose
+    list cells are JSON arrays."""
+    import csv
+
+    assert outcome.exit_code in (0, 1, 2), (outcome.exit_code, outcome.stderr[-2000:])
+    assert "Traceback" not in outcome.stderr, outcome.stderr
+    rows = list(csv.DictReader(io.StringIO(outcome.stdout)))
+    for row in rows:
+        for column, cell in row.items():
+            assert hidden_in(cell) == [], (column, cell)
+            if cell and not cell.lstrip("-").replace(".", "", 1).isdigit():
+                assert not cell.startswith(FORMULA_STARTS), (column, cell)
+            if column in list_columns and cell:
+                assert isinstance(json.loads(cell), list), (column, cell)
+
+
+def with_country_name(rules: Path, directory: Path, code: str, name: str) -> Path:
+    """A copy of the rules whose country `code` is called name; YAML escapes carry any character,
+    and a letter in front keeps the name from being empty."""
+    if directory.exists():
+        shutil.rmtree(directory)
+    shutil.copytree(rules, directory)
+    country = directory / "countries" / f"{code}.yaml"
+    text = country.read_text(encoding="utf-8")
+    renamed = re.sub(r"(?m)^name: .*$", lambda _: f"name: {json.dumps('X' + name)}", text, count=1)
+    country.write_text(renamed, encoding="utf-8")
+    return directory
+
+
+# --- Concurrency --------------------------------------------------------------
+
+PROFILE_FACTS: dict[str, Callable[[random.Random], str]] = {
+    "age": lambda rng: str(rng.randint(20, 70)),
+    "graduated": lambda rng: str(rng.randint(1980, 2025)),
+    "experience": lambda rng: str(rng.randint(0, 30)),
+    "degree": lambda rng: rng.choice(["ala", "cilip"]),
+    "sector": lambda rng: rng.choice(["public", "academic", "school"]),
+    "stay": lambda rng: rng.choice(["short", "long"]),
+}
+
+
+def concurrent_profile_sets(rng: random.Random, config: Path, environment: dict[str, str]) -> dict[str, str]:
+    """Two `mlis profile set` of different facts at once, each in a process of its own, over no
+    saved profile; the facts (as text) that did not reach the file, empty when none was lost."""
+    import subprocess
+
+    (config / "profile.yaml").unlink(missing_ok=True)
+    first, second = rng.sample(sorted(PROFILE_FACTS), 2)
+    wanted = {first: PROFILE_FACTS[first](rng), second: PROFILE_FACTS[second](rng)}
+    command = [sys.executable, "-m", "mlis_cli", "profile", "set"]
+    env = {**environment, "MLIS_CONFIG_DIR": str(config)}
+    processes = [
+        subprocess.Popen([*command, fact, value], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for fact, value in wanted.items()
+    ]
+    for process in processes:
+        _, err = process.communicate(timeout=60)
+        assert process.returncode == 0, err
+    saved = yaml.safe_load((config / "profile.yaml").read_text(encoding="utf-8")) or {}
+    return {fact: value for fact, value in wanted.items() if str(saved.get(fact)) != value}

@@ -205,7 +205,7 @@ def test_fail_fast_stops_at_the_first_bad_line(mlis, monkeypatch) -> None:  # ty
     )
     assert run.exit_code == 2
     assert run.stdout == (
-        "id,line,country,verdict,worst_case,complete,open_questions,error\nana,1,xc,eligible,eligible,true,,\n"
+        "id,line,country,verdict,worst_case,complete,open_questions,error\nana,1,xc,eligible,eligible,true,[],\n"
     )
     assert run.stderr == (
         "mlis: error: line 2: unknown degree 'phd': expected one of ala, cilip, none "
@@ -256,8 +256,8 @@ def test_csv_gives_the_same_records_in_the_documented_columns(mlis, monkeypatch)
     )
     assert list(csv.reader(io.StringIO(run.stdout))) == [
         ["id", "line", "country", "verdict", "worst_case", "complete", "open_questions", "error"],
-        ["ana", "1", "xc", "eligible", "eligible", "true", "", ""],
-        ["ana", "1", "xd", "case_by_case", "unlikely", "false", "language:de", ""],
+        ["ana", "1", "xc", "eligible", "eligible", "true", "[]", ""],
+        ["ana", "1", "xd", "case_by_case", "unlikely", "false", '["language:de"]', ""],
         [
             "x",
             "2",

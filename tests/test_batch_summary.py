@@ -182,8 +182,9 @@ def test_the_csv_summary_is_one_row_per_country(mlis, monkeypatch, tmp_path) -> 
         "country,name,profiles,complete,eligible,conditional,case_by_case,unknown,unlikely,ineligible,"
         "worst_eligible,worst_conditional,worst_case_by_case,worst_unknown,worst_unlikely,worst_ineligible,"
         "open_questions,barriers\n"
-        "de,Germany,4,3,0,0,2,0,2,0,0,0,1,0,3,0,language:de (2),german (3); comparability (1)\n"
-        "nz,New Zealand,3,0,0,3,0,0,0,0,0,0,3,0,0,0,experience (3); age (2),\n"
+        'de,Germany,4,3,0,0,2,0,2,0,0,0,1,0,3,0,"[""language:de (2)""]",'
+        '"[""german (3)"", ""comparability (1)""]"\n'
+        'nz,New Zealand,3,0,0,3,0,0,0,0,0,0,3,0,0,0,"[""experience (3)"", ""age (2)""]",[]\n'
     )
     assert len(list(csv.reader(io.StringIO(run.stdout)))) == 3
 

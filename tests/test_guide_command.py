@@ -113,7 +113,7 @@ def test_the_list_as_csv_is_one_row_per_guide(mlis, guided: Path) -> None:  # ty
     assert (run.exit_code, run.stderr) == (0, "")
     assert run.stdout == (
         "name,title,sector,sources\n"
-        'abroad,"Working abroad, in any country",school,places-youll-go; lj-after-the-mlis\n'
+        'abroad,"Working abroad, in any country",school,"[""places-youll-go"", ""lj-after-the-mlis""]"\n'
     )
 
 

@@ -101,7 +101,7 @@ def test_ctrl_c_on_a_batch_waiting_for_stdin_exits_130_with_one_line() -> None:
     assert (process.returncode, stderr) == (130, "mlis: interrupted\n")
     assert stdout == (
         "id,line,country,verdict,worst_case,complete,open_questions,error\n"
-        "first,1,xc,eligible,conditional,false,citizenship,\n"
+        'first,1,xc,eligible,conditional,false,"[""citizenship""]",\n'
     )
 
 
@@ -116,7 +116,9 @@ def test_ctrl_c_on_a_jsonl_batch_says_so_in_json() -> None:
 def test_a_profile_from_stdin_through_a_pipe() -> None:
     run = shell(f"echo 'degree: ala' | mlis check --profile - --country xc --rules-dir {RULES} --format csv")
     assert (run.returncode, run.stderr) == (0, "")
-    assert run.stdout.splitlines()[1].startswith("xc,Carpania,eligible,conditional,false,citizenship,")
+    assert run.stdout.splitlines()[1].startswith(
+        'xc,Carpania,eligible,conditional,false,"[""citizenship""]",'
+    )
 
 
 def test_a_profile_from_stdin_in_process_and_flags_override_it(mlis, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -98,7 +98,19 @@ def test_the_plan_for_finland_costs_the_edufi_decision_and_times_the_permit(mlis
 
 def test_the_plan_json_gives_each_fee_with_its_date_and_source_and_lists_those_sources(mlis) -> None:  # type: ignore[no-untyped-def]
     run = mlis(
-        "plan", "-c", "nz", "--degree", "ala", "--citizenship", "us", "--age", "35", "--no-profile", "--json"
+        "plan",
+        "-c",
+        "nz",
+        "--degree",
+        "ala",
+        "--citizenship",
+        "us",
+        "--age",
+        "35",
+        "--sector",
+        "public",
+        "--no-profile",
+        "--json",
     )
     assert (run.exit_code, run.stderr) == (0, "")
     data = json.loads(run.stdout)

@@ -32,3 +32,17 @@ def test_a_profile_just_within_the_limit_is_read(mlis, tmp_path: Path) -> None: 
     assert len(profile.read_text()) == MAX_PROFILE
     run = mlis("check", "--profile", str(profile), "-c", "fi", "--format", "csv")
     assert (run.exit_code, run.stderr) == (0, "")
+
+
+def test_a_saved_profile_over_the_limit_is_refused_without_reading_it_all(mlis) -> None:  # type: ignore[no-untyped-def]
+    import os
+    from pathlib import Path
+
+    saved = Path(os.environ["MLIS_CONFIG_DIR"]) / "profile.yaml"
+    saved.parent.mkdir(parents=True)
+    saved.write_text("degree: ala\n" + "#" * (1 << 21) + "\n", encoding="utf-8")
+    run = mlis("check", "-c", "fi")
+    assert (run.exit_code, run.stdout) == (2, "")
+    assert run.stderr.startswith(
+        f"mlis: error: saved profile {saved} is longer than 1048576 characters (1 Mi) ("
+    )

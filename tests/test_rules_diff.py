@@ -70,9 +70,9 @@ def test_fail_on_change_exits_1_on_a_change_and_0_on_none(mlis, edited: Path) ->
     assert run.stdout.splitlines()[:2] == [
         "country,class,before_verdict,before_worst_case,before_open_questions,before_cases,"
         "after_verdict,after_worst_case,after_open_questions,after_cases",
-        'nz,"degree ala, sector public, citizenship nz, age 18",eligible,eligible,,'
-        "lianza-registration/4; right-to-work/1,"
-        "case_by_case,case_by_case,,lianza-registration/6; right-to-work/1",
+        'nz,"degree ala, sector public, citizenship nz, age 18",eligible,eligible,[],'
+        '"[""lianza-registration/4"", ""right-to-work/1""]",case_by_case,case_by_case,[],'
+        '"[""lianza-registration/6"", ""right-to-work/1""]"',
     ]
     run = mlis("rules", "diff", str(RULES), str(RULES), "--fail-on-change")
     assert (run.exit_code, run.stdout, run.stderr) == (0, "No answer changes.\n", "")

@@ -132,12 +132,12 @@ def test_the_age_follows_the_evaluation_date(mlis, directory: Path, monkeypatch)
     assert document[0]["age"] == 13
 
 
-def test_csv_joins_the_cases(mlis, directory: Path) -> None:  # type: ignore[no-untyped-def]
+def test_csv_writes_the_cases_as_a_json_array(mlis, directory: Path) -> None:  # type: ignore[no-untyped-def]
     lines = mlis("sources", "--rules-dir", str(directory), "-f", "csv").stdout.splitlines()
     assert lines[0] == "id,title,publisher,url,date,reliability,age,cases"
     assert lines[2] == (
         "your-europe-work-abroad,Working abroad,European Union (Your Europe),https://europa.eu/,nd,"
-        "official,,xa/work/1; xa/work/3"
+        'official,,"[""xa/work/1"", ""xa/work/3""]"'
     )
 
 

@@ -73,10 +73,15 @@ def say(line: str) -> None:
 
 
 def report_error(code: str, message: str, hint: str | None, as_json: bool) -> None:
+    """The error as one line; what the person gave, quoted in it, shows its hidden characters
+    and look-alike letters escaped (model/visible.py), so `-c f\u0456` shows why it is refused."""
+    from mlis_cli.model.visible import json_visible, look_alikes_shown
+
     if as_json:
-        say(json.dumps({"error": {"code": code, "message": message, "hint": hint}}, ensure_ascii=False))
+        error = {"error": {"code": code, "message": message, "hint": hint}}
+        say(json_visible(json.dumps(error, ensure_ascii=False)))
     else:
-        say(f"mlis: error: {message}" + (f" ({hint})" if hint else ""))
+        say(look_alikes_shown(f"mlis: error: {message}" + (f" ({hint})" if hint else "")))
 
 
 def report_interrupted(as_json: bool, terminated: bool = False) -> int:

@@ -37,6 +37,16 @@ COLUMNS = ("id", "line", "country", "verdict", "worst_case", "complete", "open_q
 CHUNK_SIZE = 1 << 16
 MAX_LINE = 1 << 20
 """The longest batch line read, in bytes (1 MiB): a profile takes a few hundred."""
+MAX_RUNAWAY = 64 << 20
+"""Bytes read past the end of an over-long line before the input is taken for no JSON Lines
+at all (/dev/zero, a binary file) and the run ends: 64 MiB."""
+BYTE_ORDER_MARKS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+UTF8_MARK = b"\xef\xbb\xbf"
 MAX_TAILS = 8_192
 """Answers whose JSON text is remembered; the table is emptied past this, so memory stays flat."""
 
@@ -90,16 +100,25 @@ def read_lines(
     chunk rather than per line from a file.
 
     A line longer than MAX_LINE is handed on cut to MAX_LINE + 1 bytes as soon
-    as it is that long (parse_object refuses it); the rest of it is read past.
+    as it is that long (parse_object refuses it); the rest of it is read past,
+    up to MAX_RUNAWAY bytes: an input with no line end in that is no JSON Lines,
+    and a UsageError ends the run instead of reading forever.
     The pieces of a line are joined once, so a long line costs linear time.
+
+    A UTF-8 byte order mark at the start is read past; a UTF-16 or UTF-32 one is
+    a UsageError before any line is read.
     """
     number = 0
     pending: list[bytes] = []  # the start of a line that continues in the next chunk
     size = 0
     skipping = False  # an over-long line was handed on: read on to its end
+    skipped = 0
+    first = True
     while True:
         before_wait()
-        chunk = stream.read1(CHUNK_SIZE) if hasattr(stream, "read1") else stream.read(CHUNK_SIZE)
+        chunk = _read(stream)
+        if first:
+            chunk, first = _past_byte_order_mark(stream, chunk), False
         if not chunk:
             break
         on_chunk(len(chunk))
@@ -112,7 +131,15 @@ def read_lines(
                 if size > MAX_LINE:
                     number += 1
                     yield number, b"".join(pending)[: MAX_LINE + 1]
-                    pending, size, skipping = [], 0, True
+                    pending, size, skipping, skipped = [], 0, True, 0
+            elif end < 0:
+                skipped += len(chunk)
+                if skipped > MAX_RUNAWAY:
+                    raise UsageError(
+                        f"line {number}: no line end in {MAX_RUNAWAY >> 20} MiB: "
+                        "this input is not JSON Lines",
+                        hint="give one JSON object per line",
+                    )
             if end < 0:
                 continue
             if skipping:
@@ -131,6 +158,31 @@ def read_lines(
             pending, size = [tail], len(tail)
     if pending:
         yield number + 1, b"".join(pending)
+
+
+def _read(stream: BinaryIO) -> bytes:
+    return stream.read1(CHUNK_SIZE) if hasattr(stream, "read1") else stream.read(CHUNK_SIZE)
+
+
+def _past_byte_order_mark(stream: BinaryIO, chunk: bytes) -> bytes:
+    """The first chunk without a UTF-8 byte order mark; a UsageError for a UTF-16 or UTF-32 one.
+
+    A chunk that may be the start of a mark is completed first (a pipe may give one byte).
+    """
+    marks = [mark for mark, _ in BYTE_ORDER_MARKS] + [UTF8_MARK]
+    while chunk and len(chunk) < 4 and any(m.startswith(chunk) and m != chunk for m in marks):
+        more = _read(stream)
+        if not more:
+            break
+        chunk += more
+    for mark, encoding in BYTE_ORDER_MARKS:
+        if chunk.startswith(mark):
+            raise UsageError(
+                f"line 1: the input is {encoding} text (it begins with a byte order mark); "
+                "mlis batch reads UTF-8",
+                hint=f"convert it first, e.g. iconv -f {encoding} -t UTF-8 FILE",
+            )
+    return chunk.removeprefix(UTF8_MARK)
 
 
 class Batch:
@@ -344,8 +396,12 @@ def parse_object(text: bytes) -> dict[str, Any]:
     if len(text) > MAX_LINE:
         raise LineError(INVALID_JSON, f"the line is longer than {MAX_LINE} bytes (1 MiB)")
     try:
+        # Decoded as UTF-8 here: given bytes, json.loads would guess UTF-16 or UTF-32 as well.
         data = json.loads(
-            text, object_pairs_hook=_no_duplicates, parse_float=_finite, parse_constant=_not_json
+            text.decode("utf-8"),
+            object_pairs_hook=_no_duplicates,
+            parse_float=_finite,
+            parse_constant=_not_json,
         )
     except json.JSONDecodeError as error:
         raise LineError(INVALID_JSON, f"not valid JSON: {error.msg} at column {error.colno}") from None

@@ -73,6 +73,16 @@ NoPager = Annotated[
 NoColor = Annotated[
     bool, typer.Option("--no-color", help="No color, even on a terminal (NO_COLOR does the same).")
 ]
+CsvRaw = Annotated[
+    bool,
+    typer.Option(
+        "--csv-raw",
+        help=(
+            "Write CSV cells that begin with =, +, -, @, tab or CR as they are, without the "
+            "quote that keeps a spreadsheet from running them as formulas (for trusted data)."
+        ),
+    ),
+]
 FailOn = Annotated[
     Verdict | None,
     typer.Option(
@@ -113,8 +123,8 @@ def output_options(
     *, stream: bool = False, color: bool = True, report: bool = False
 ) -> Callable[[Command], Command]:
     """Add --format/-f and --json (stream: the streaming formats, no --json; report: also
-    markdown and html), --no-color (unless color is False) and --rules-dir to a command,
-    after its own options.
+    markdown and html), --no-color (unless color is False), --csv-raw and --rules-dir to a
+    command, after its own options.
 
     The command takes them as one keyword argument, `output: OutputOptions`.
     """
@@ -132,6 +142,7 @@ def output_options(
         added.append(inspect.Parameter("no_color", _KEYWORD, default=False, annotation=NoColor))
     if not stream:
         added.append(inspect.Parameter("no_pager", _KEYWORD, default=False, annotation=NoPager))
+    added.append(inspect.Parameter("csv_raw", _KEYWORD, default=False, annotation=CsvRaw))
     added.append(inspect.Parameter("rules_dir", _KEYWORD, default=None, annotation=RulesDir))
     added.append(inspect.Parameter("output_context", _KEYWORD, annotation=typer.Context))
 
@@ -154,7 +165,13 @@ def output_options(
                 arguments.pop("rules_dir"),
                 pager=not stream and not arguments.pop("no_pager", False),
             )
-            command(**arguments, output=output)
+            if arguments.pop("csv_raw"):
+                from mlis_cli.render.csv_out import formulas_kept
+
+                with formulas_kept(True):
+                    command(**arguments, output=output)
+            else:
+                command(**arguments, output=output)
 
         signature = own.replace(parameters=[*parameters, *added])
         wrapper.__signature__ = signature  # type: ignore[attr-defined]

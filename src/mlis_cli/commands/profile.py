@@ -126,31 +126,63 @@ def init(
     path = saved_profile.profile_path()
     saved = None if replace else saved_profile.load(path, ruleset.degrees, when)
     before = saved.facts if saved else {}
-    if no_input:
-        facts = {**before, **given}
-    else:
+    answers = None
+    if not no_input:
         from mlis_cli.person import questionnaire
 
-        facts = questionnaire.run(ruleset.degrees, when, given, _ask, _say, saved=before, shown=describe)
-    if replace:
-        old = saved_profile.read_facts(path) or {}
-        dropped = [key for key in FACT_NAMES if old.get(key) is not None and key not in facts]
-        if dropped:
-            _say(f"Dropped from the saved profile (--replace): {', '.join(dropped)}.")
-    elif no_input and before:
-        kept = [key for key in FACT_NAMES if key in before and key not in given]
-        if kept:
-            _say(f"Kept from the saved profile: {', '.join(kept)}.")
-    saved_profile.write(path, {key: facts[key] for key in FACT_NAMES if key in facts})
+        answers = questionnaire.run(ruleset.degrees, when, given, _ask, _say, saved=before, shown=describe)
+    # The questions may take minutes: the lock is held only from reading the profile again to
+    # writing it, and what another mlis saved meanwhile stays unless this person changed it.
+    with saved_profile.locked(path):
+        saved = None if replace else saved_profile.load(path, ruleset.degrees, when)
+        current = saved.facts if saved else {}
+        facts = {**current, **given} if answers is None else _changed(current, before, answers)
+        if replace:
+            old = saved_profile.read_facts(path) or {}
+            dropped = [key for key in FACT_NAMES if old.get(key) is not None and key not in facts]
+            if dropped:
+                _say(f"Dropped from the saved profile (--replace): {', '.join(dropped)}.")
+        elif no_input and current:
+            kept = [key for key in FACT_NAMES if key in current and key not in given]
+            if kept:
+                _say(f"Kept from the saved profile: {', '.join(kept)}.")
+        saved_profile.write(path, {key: facts[key] for key in FACT_NAMES if key in facts})
     _say(f"Saved your profile to {path}.")
     _say("'mlis check --country CODE' now uses it; 'mlis profile show' shows it.")
 
 
+def _changed(current: dict[str, Any], before: dict[str, Any], answers: dict[str, Any]) -> dict[str, Any]:
+    """The profile as saved now, with the facts the person changed from what they were shown."""
+    facts = dict(current)
+    for key in FACT_NAMES:
+        if answers.get(key) != before.get(key):
+            if key in answers:
+                facts[key] = answers[key]
+            else:
+                facts.pop(key, None)
+    return facts
+
+
 def _ask(prompt: str) -> str | None:
+    """One line of input, read in bounded memory: an answer over MAX_ANSWER characters comes
+    back cut to MAX_ANSWER + 1, for the questionnaire to refuse, and the rest of its line is
+    skipped (up to MAX_PROFILE characters: more is no answer at all)."""
+    from mlis_cli.person.profile_sources import MAX_PROFILE
+    from mlis_cli.person.questionnaire import MAX_ANSWER
+
     sys.stderr.write(prompt)
     sys.stderr.flush()
     try:
-        line = sys.stdin.readline()
+        line = sys.stdin.readline(MAX_ANSWER + 2)
+        skipped = 0
+        rest = line
+        while len(rest) > 0 and not rest.endswith("\n") and len(line) > MAX_ANSWER:
+            rest = sys.stdin.readline(1 << 16)
+            skipped += len(rest)
+            if skipped > MAX_PROFILE:
+                raise UsageError(
+                    f"an answer over {MAX_PROFILE:,} characters: this input is not answers; nothing was saved"
+                )
     except KeyboardInterrupt:
         sys.stderr.write("\n")  # the interruption's own message starts on a line of its own
         raise
@@ -252,19 +284,23 @@ def set_fact(
     ruleset = load_rules(rules_dir)
     when = today()
     path = saved_profile.profile_path()
-    data = dict(saved_profile.read_facts(path) or {})
-    if "language" in data:
-        data["languages"] = data.pop("language")
-    if value.strip().lower() == UNKNOWN_WORD:
-        data.pop(key, None)
-    else:
-        new = read_answer(key, value, ruleset.degrees, when)
-        if key == "languages":
-            old = saved_profile.validated(path, {"languages": data.get("languages")}, ruleset.degrees, when)
-            new = {**old.get("languages", {}), **new}
-        data[key] = new
-    facts = saved_profile.validated(path, data, ruleset.degrees, when)
-    saved_profile.write(path, facts)
+    forget = value.strip().lower() == UNKNOWN_WORD
+    new: Any = None if forget else read_answer(key, value, ruleset.degrees, when)
+    with saved_profile.locked(path):
+        data = dict(saved_profile.read_facts(path) or {})
+        if "language" in data:
+            data["languages"] = data.pop("language")
+        if forget:
+            data.pop(key, None)
+        else:
+            if key == "languages":
+                old = saved_profile.validated(
+                    path, {"languages": data.get("languages")}, ruleset.degrees, when
+                )
+                new = {**old.get("languages", {}), **new}
+            data[key] = new
+        facts = saved_profile.validated(path, data, ruleset.degrees, when)
+        saved_profile.write(path, facts)
     _say(f"{key}: {describe(key, facts.get(key))} (saved to {path})")
 
 

@@ -249,13 +249,12 @@ COVERAGE_COLUMNS = ("code", "name", "cases", "reached", "missed", "kinds", "unci
 
 
 def _coverage_rows(document: dict[str, Any]) -> list[dict[str, Any]]:
-    """One CSV row a country: lists joined with semicolons."""
+    """One CSV row a country: each list a list cell (a JSON array)."""
     return [
         {
             **country,
-            "missed": "; ".join(f"{m['requirement']} case {m['case']}" for m in country["missed"]),
-            "kinds": "; ".join(kind for kind, ids in country["kinds"].items() if ids),
-            "uncited_sources": "; ".join(country["uncited_sources"]),
+            "missed": [f"{m['requirement']} case {m['case']}" for m in country["missed"]],
+            "kinds": [kind for kind, ids in country["kinds"].items() if ids],
         }
         for country in document["countries"]
     ]

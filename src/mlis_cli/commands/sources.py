@@ -9,13 +9,15 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlis_cli.commands.options import JsonFlag, NoColor, RulesDir
+from mlis_cli.commands.options import CsvRaw, JsonFlag, NoColor, RulesDir
 from mlis_cli.commands.shared import load_rules, today
 from mlis_cli.errors import UsageError
 from mlis_cli.render.formats import Format, Output, chosen, emit
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from mlis_cli.model.ruleset import RuleSet
 
 
 class SourcesFormat(StrEnum):
@@ -55,6 +57,7 @@ def sources(
     ] = SourcesFormat.TEXT,
     json_flag: JsonFlag = False,
     no_color: NoColor = False,
+    csv_raw: CsvRaw = False,
     rules_dir: RulesDir = None,
 ) -> None:
     """Every source the rules cite: publisher, address, date, reliability, age, and the
@@ -78,7 +81,14 @@ def sources(
         write = {"bibtex": citations.bibtex, "ris": citations.ris, "csl-json": citations.csl_json}
         sys.stdout.write(write[fmt.value](ruleset.sources.values()))
         return
-    output_format = chosen(Format(fmt.value), json_flag)
+    from mlis_cli.render.csv_out import formulas_kept
+
+    with formulas_kept(csv_raw):
+        _listing(ruleset, audit, chosen(Format(fmt.value), json_flag), no_color)
+
+
+def _listing(ruleset: RuleSet, audit: bool, output_format: Format, no_color: bool) -> None:
+    """The sources, or their audit, in one of the formats every command writes."""
     if audit:
         from mlis_cli.render.source_audit import AUDIT_COLUMNS, audit_lines, audit_rows
         from mlis_cli.render.source_audit import audit as find
@@ -98,7 +108,6 @@ def sources(
     cited = cases_citing(ruleset)
     when = today()
     records = [source_record(s, cited[s.id], when) for s in ruleset.sources.values()]
-    rows = [{**r, "cases": "; ".join(r["cases"])} for r in records]
 
     def text(out: Console) -> None:
         from mlis_cli.render.layout import plain_lines
@@ -106,4 +115,4 @@ def sources(
         for index, record in enumerate(records):
             plain_lines(out, [""] * bool(index) + source_lines(record))
 
-    emit(Output(records, records, SOURCE_COLUMNS, text, rows), output_format, no_color=no_color)
+    emit(Output(records, records, SOURCE_COLUMNS, text), output_format, no_color=no_color)

@@ -1,7 +1,8 @@
 """The guided set-up of `mlis profile init`: one question per fact, each answer checked as typed.
 
 An answer is read by `fact_answers.read_answer`, the same path as a profile file
-or a flag; a refused answer is explained and the question asked again. An empty
+or a flag; a refused answer (one over MAX_ANSWER characters too) is explained and
+the question asked again. An empty
 answer skips the question: that fact stays unknown, which `mlis check` handles
 by listing it among the open questions.
 
@@ -29,6 +30,8 @@ INTRO = (
     "Press Enter to skip a question: that fact stays unknown, and 'mlis check' says what it would settle."
 )
 WIDTH = 78
+MAX_ANSWER = 1000
+"""The longest answer read, in characters: a long list of citizenships fits many times over."""
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,9 @@ def _answer(
                 hint="to set up without questions, give the facts as flags with --no-input, "
                 "e.g. 'mlis profile init --degree ala --no-input'",
             )
+        if len(answer) > MAX_ANSWER:
+            say(f"  Not accepted: an answer over {MAX_ANSWER} characters. Try again, or press Enter to skip.")
+            continue
         if not answer.strip():
             return None
         if current is not None and answer.strip().lower() == FORGET_WORD:

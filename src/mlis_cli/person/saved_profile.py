@@ -5,6 +5,8 @@ when that is set. It is read with the strict YAML loader and validated by
 `parse_profile`, exactly like a `--profile` file; every problem names the file.
 Writing goes to a temporary file in the same directory, then renames it over the
 old one, so a crash leaves either the old profile or the new one, never half of one.
+Commands that read, change and write it hold a lock (`profile.yaml.lock`, beside
+it) from the read to the write, so two at once cannot lose each other's facts.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import sys
 import tempfile
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -23,6 +27,9 @@ from mlis_cli.person.profile_input import parse_profile
 
 CONFIG_DIR_VARIABLE = "MLIS_CONFIG_DIR"
 FILE_NAME = "profile.yaml"
+LOCK_SUFFIX = ".lock"
+LOCK_WAIT_SECONDS = 10.0
+"""How long to wait for another mlis to finish changing the profile before giving up."""
 HEADER = (
     "# mlis saved profile: the facts 'mlis check' uses when no flag gives them.\n"
     "# Change it with 'mlis profile set FACT VALUE' or 'mlis profile init'.\n"
@@ -57,12 +64,19 @@ def read_facts(path: Path) -> dict[str, Any] | None:
     """The facts written in the file as they stand, or None when there is no file."""
     if not path.exists():
         return None
+    from mlis_cli.person.profile_sources import MAX_PROFILE
+
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8") as stream:
+            text = stream.read(MAX_PROFILE + 1)
     except OSError as error:
         raise UsageError(f"cannot read saved profile {path}: {error.strerror}", hint=FIX_HINT) from None
     except UnicodeDecodeError:
         raise UsageError(f"cannot read saved profile {path}: not UTF-8 text", hint=FIX_HINT) from None
+    if len(text) > MAX_PROFILE:
+        raise UsageError(
+            f"saved profile {path} is longer than {MAX_PROFILE} characters (1 Mi)", hint=FIX_HINT
+        )
     from mlis_cli import yaml_strict  # only when there is a file: YAML costs start-up time
 
     try:
@@ -129,6 +143,52 @@ def write(path: Path, facts: dict[str, Any]) -> None:
     except OSError as error:
         where = f" ({error.filename})" if error.filename and Path(error.filename) != path else ""
         raise UsageError(f"cannot write saved profile {path}: {error.strerror}{where}") from None
+
+
+@contextlib.contextmanager
+def locked(path: Path, wait: float = LOCK_WAIT_SECONDS) -> Iterator[None]:
+    """Hold the profile's lock (an advisory lock on a file beside it) while inside.
+
+    Another mlis holding it is waited for, up to `wait` seconds; then a UsageError.
+    The lock file stays (removing it would race with the next holder); it is empty.
+    """
+    lock_path = path.with_name(path.name + LOCK_SUFFIX)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as error:
+        raise UsageError(f"cannot lock saved profile {path}: {error.strerror} ({lock_path})") from None
+    try:
+        deadline = time.monotonic() + wait
+        while not _try_lock(handle):
+            if time.monotonic() >= deadline:
+                raise UsageError(
+                    f"saved profile {path} is being changed by another mlis (locked for over {wait:g} s)",
+                    hint=f"try again; if no other mlis runs, remove {lock_path}",
+                )
+            time.sleep(0.01)
+        yield
+    finally:
+        os.close(handle)  # closing the descriptor releases the lock
+
+
+def _try_lock(handle: int) -> bool:
+    """Take the lock without waiting; False when another process holds it."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        try:
+            msvcrt.locking(handle, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
 
 
 def remove(path: Path) -> bool:

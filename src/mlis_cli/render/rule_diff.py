@@ -87,8 +87,8 @@ def diff_row(change: Change) -> dict[str, Any]:
     for name, side in (("before", change.before), ("after", change.after)):
         row[f"{name}_verdict"] = side.verdict.value
         row[f"{name}_worst_case"] = side.worst_case.value
-        row[f"{name}_open_questions"] = "; ".join(side.open_questions)
-        row[f"{name}_cases"] = "; ".join(side.cases)
+        row[f"{name}_open_questions"] = list(side.open_questions)
+        row[f"{name}_cases"] = list(side.cases)
     return row
 
 

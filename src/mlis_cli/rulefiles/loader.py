@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 from mlis_cli import yaml_strict
 from mlis_cli.model.ruleset import RuleSet
 from mlis_cli.rulefiles.compile import compile_ruleset
+from mlis_cli.rulefiles.hidden_text import hidden_text
 from mlis_cli.rulefiles.parsed import Collected, ParsedFile
 from mlis_cli.rulefiles.policy import policy_warnings
 from mlis_cli.rulefiles.problems import Problem, RulesInvalid, dotted, message_for
@@ -150,7 +151,8 @@ def problems_in(directory: Path, display_root: str) -> list[Problem]:
     """Every problem and policy warning in a directory, in file, line and column order:
     what `mlis rules validate` reports."""
     collected = collect(directory, display_root)
-    return sorted(set(collected.problems + check_references(collected) + policy_warnings(collected)))
+    found = collected.problems + check_references(collected) + hidden_text(collected)
+    return sorted(set(found + policy_warnings(collected)))
 
 
 def _model_for(relative: str) -> type[BaseModel] | None:
