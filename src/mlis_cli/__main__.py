@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import signal
 import sys
@@ -74,6 +73,8 @@ def say(line: str) -> None:
 
 def report_error(code: str, message: str, hint: str | None, as_json: bool) -> None:
     if as_json:
+        import json  # only here: --version and --help do without it
+
         say(json.dumps({"error": {"code": code, "message": message, "hint": hint}}, ensure_ascii=False))
     else:
         say(f"mlis: error: {message}" + (f" ({hint})" if hint else ""))
@@ -126,13 +127,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         import typer
 
-        from mlis_cli.cli import COMMANDS, GROUPS, build
+        from mlis_cli.cli import build
 
+        command = typer.main.get_command(build())
         if os.environ.get(COMPLETION_VARIABLE):
             # The shell asks for completions: Typer answers them and exits (SystemExit).
-            typer.main.get_command(build()).main(args=args, prog_name="mlis")
-        only = args[0] if args and (args[0] in COMMANDS or args[0] in GROUPS) else None
-        command = typer.main.get_command(build(only))
+            command.main(args=args, prog_name="mlis")
         try:
             # make_context and invoke rather than main(): Typer's main() would turn Ctrl-C
             # and a closed pipe into exit codes of its own, silently or with a message.
