@@ -156,6 +156,11 @@ class BatchEvaluator:
         """Lines seen, bad lines, the first bad line and the worst verdict so far."""
         return self._batch.tally
 
+    def take_tally(self) -> Tally:
+        """The tally so far, and a new one from here on: each piece of a file split among
+        processes is tallied on its own, and the pieces' tallies add up in order (Tally.add)."""
+        return self._batch.take_tally()
+
     def records(
         self, profiles: Iterable[Mapping[str, Any] | str | bytes], first_line: int = 1
     ) -> Iterator[dict[str, Any]]:

@@ -13,6 +13,7 @@ import typer
 
 from mlis_cli import api
 from mlis_cli.batch import COLUMNS, csv_row, read_lines
+from mlis_cli.batch_jobs import Jobs, job_count
 from mlis_cli.commands.options import FailOn, OutputOptions, output_options
 from mlis_cli.commands.shared import exit_if_threshold_met, load_rules, today
 from mlis_cli.errors import UsageError
@@ -48,6 +49,15 @@ def batch(
     fail_fast: Annotated[
         bool, typer.Option("--fail-fast", help="Stop at the first bad line (exit 2) instead of going on.")
     ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            help="Processes that share the work of a FILE; 0: one per core. Stdin is read by one.",
+        ),
+    ] = 1,
     *,
     output: OutputOptions,
 ) -> None:
@@ -59,25 +69,41 @@ def batch(
     its line number and the run goes on (exit 2 at the end); --fail-fast stops
     there instead.
 
+    --jobs N shares a file among N processes (0: one per core); the output is
+    the same, in the same order. Stdin is read by one process.
+
     \b
     Examples:
       mlis batch class.jsonl --all
+      mlis batch cohort.jsonl --all --jobs 0
       mlis batch class.jsonl -c fi --fail-on unlikely
       jq -c '.[]' profiles.json | mlis batch - --country fi --format csv
     """
+    if jobs < 0:
+        raise UsageError(f"--jobs: expected 0 (one per core) or a number of processes, got {jobs}")
     ruleset = load_rules(output.rules_dir)
     defaults = api.countries(country, ruleset, every=every) if country or every else []
     run = api.BatchEvaluator(ruleset, defaults, today=today(), strict=strict, fail_fast=fail_fast)
     out = sys.stdout
     escape_what_cannot_be_encoded(out, json=output.format is Format.JSONL)
-    with opened(source) as stream, progress(stream, source, output.no_color) as advance:
-        lines = (line for _number, line in read_lines(stream, out.flush, advance))
-        if output.format is Format.JSONL:
-            for text in run.json_lines(lines):
-                out.write(text)
+    with opened(source) as stream:
+        size = regular_file_size(stream) if source != "-" else None
+        processes = job_count(jobs, size) if size is not None else 1
+        if processes > 1:
+            with (
+                Jobs(run, source, processes, csv=output.format is not Format.JSONL) as workers,
+                progress(stream, source, output.no_color) as advance,
+            ):
+                tally = workers.run(stream, out, advance)
         else:
-            write_records(map(csv_row, run.records(lines)), StreamFormat.CSV, COLUMNS, out)
-    tally = run.tally
+            with progress(stream, source, output.no_color) as advance:
+                lines = (line for _number, line in read_lines(stream, out.flush, advance))
+                if output.format is Format.JSONL:
+                    for text in run.json_lines(lines):
+                        out.write(text)
+                else:
+                    write_records(map(csv_row, run.records(lines)), StreamFormat.CSV, COLUMNS, out)
+            tally = run.tally
     if tally.bad:
         count = f"{tally.bad} of {tally.lines} line{'s' if tally.lines != 1 else ''}"
         raise UsageError(
