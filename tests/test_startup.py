@@ -89,14 +89,3 @@ def test_the_short_help_shown_without_importing_is_each_commands_own() -> None:
     for name, (module, attribute) in cli.GROUPS.items():
         own[name] = cli.first_sentence(getattr(importlib.import_module(module), attribute).info.help)
     assert own == cli.SHORT_HELP
-
-
-def test_an_option_left_out_is_still_none_and_a_given_one_still_checked(mlis) -> None:  # type: ignore[no-untyped-def]
-    bad = mlis("check", "--degree", "ala", "-c", "fi", "--age", "old")
-    assert (bad.exit_code, bad.stderr) == (
-        2,
-        "mlis: error: --age: expected a whole number, got 'old' (try 'mlis check --help')\n",
-    )
-    good = mlis("check", "--degree", "ala", "-c", "fi", "--format", "json")
-    assert good.exit_code == 0
-    assert json.loads(good.stdout)["profile"]["age"] is None

@@ -116,38 +116,13 @@ def load_command(name: str) -> Any:
         module, attribute = COMMANDS[name]
         command = getattr(importlib.import_module(module), attribute)
         holder.command(name, short_help=SHORT_HELP[name])(command)
-        return defer_coercion(typer.main.get_command(holder))
+        return typer.main.get_command(holder)
     module, attribute = GROUPS[name]
     group = getattr(importlib.import_module(module), attribute)
     for info in group.registered_commands:
         info.short_help = info.short_help or first_sentence(info.help or info.callback.__doc__)
     holder.add_typer(group, name=name, short_help=SHORT_HELP[name])
-    return defer_coercion(typer.main.get_command(holder).commands[name])  # type: ignore[attr-defined]
-
-
-class _Deferred:
-    """An option's coercion, built by Typer only once the option has a value.
-
-    Typer builds a pydantic validator for every option it processes, an option
-    left out (None) included, where it returns None without using it: about
-    4 ms each, 13 for `mlis check`. This stands in until there is a value.
-    """
-
-    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
-        if value is None:
-            return () if param.multiple or param.nargs == -1 else None
-        param._runtime_param = None  # Typer builds its own now, and keeps it
-        return param.get_runtime_param().coerce(value, param=param, ctx=ctx)
-
-
-def defer_coercion(command: Any) -> Any:
-    """The command, with the coercion of each of its options (and its subcommands') deferred."""
-    for param in command.params:
-        if getattr(param, "_runtime_param", False) is None:
-            param._runtime_param = _Deferred()
-    for sub in getattr(command, "commands", {}).values():
-        defer_coercion(sub)
-    return command
+    return typer.main.get_command(holder).commands[name]  # type: ignore[attr-defined]
 
 
 class LazyCommands(MutableMapping[str, Any]):
