@@ -1,18 +1,18 @@
-"""Speed and memory of mlis, measured side by side with their floors. Prints figures; asserts nothing.
+"""Speed and memory of mlis, side by side with their floors in one run. Prints figures; asserts nothing.
 
-    python benchmarks/run.py               # full run: 30 start-up rounds, 10k and 100k profiles
-    python benchmarks/run.py --quick       # fewer rounds and profiles, for a first look
+    python benchmarks/run.py                       # start-up, then batch at 10k, 100k and 1M profiles
+    python benchmarks/run.py --quick               # fewer rounds, 10k and 100k profiles
+    python benchmarks/run.py --sizes 10000,100000 --inputs /tmp/mlis-bench   # keep the inputs
 
-1. Start-up: the median wall time of `mlis check --degree ala --country fi --format json`,
-   of the same in text, and of `mlis list-countries`, each next to a minimal Typer app that
-   parses the same options and prints a line (the floor any Typer CLI pays) and to bare
-   `python -c pass`. The commands alternate round by round, so drift hits all alike.
-2. Batch throughput: country-evaluations per second for generated profiles x all
-   countries through `mlis batch`, and its ratio to a plain JSONL read-parse-dump loop
-   over the same input (the I/O floor).
-3. Peak memory (maximum resident set size) of the batch run for 10,000 and 100,000 profiles.
-
-Batch runs and the I/O floor alternate three times per size; medians are reported.
+1. Start-up (benchmarks/startup.py): each command next to a one-command Typer app.
+2. Batch: `mlis batch FILE --all` with --jobs 1 and --jobs 2, next to two floors
+   that read the same file, parse each line (json / orjson) and write one
+   record per line and country, padded so that their output has the bytes of
+   mlis's (checked on the smallest size and printed): all that mlis does
+   except the rules. Each size runs its four commands in a new random order
+   each round; medians of the rounds, and the peak resident memory of any one
+   process (mlis or one of its workers), are printed with each target met or
+   not met.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ import argparse
 import json
 import os
 import random
-import shutil
 import statistics
 import subprocess
 import sys
@@ -29,35 +28,43 @@ import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import startup
+
 PYTHON = sys.executable
-MLIS = [PYTHON, "-m", "mlis_cli"]
-if shutil.which("mlis", path=str(Path(PYTHON).parent)):
-    MLIS = [str(Path(PYTHON).parent / "mlis")]
+MLIS = startup.MLIS
 
-TYPER_FLOOR = """
-from typing import Annotated
-import typer
-app = typer.Typer(add_completion=False)
-@app.command()
-def check(
-    country: Annotated[list[str], typer.Option("--country")] = [],
-    degree: Annotated[str | None, typer.Option()] = None,
-    format: Annotated[str, typer.Option("--format")] = "text",
-) -> None:
-    print("ok")
-app()
-"""
-
-IO_FLOOR = """
+STDLIB_FLOOR = """
 import json, sys
-out = sys.stdout
-for line in sys.stdin:
-    out.write(json.dumps(json.loads(line)) + "\\n")
+countries, pad = sys.argv[1].split(","), ["x" * int(sys.argv[2])]
+dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+write = sys.stdout.write
+for number, line in enumerate(sys.stdin, 1):
+    ident = json.loads(line).get("id")
+    for country in countries:
+        write(dumps({"id": ident, "line": number, "country": country, "verdict": "case_by_case",
+                     "worst_case": "unlikely", "complete": False, "open_questions": pad}) + "\\n")
 """
 
-BATCH_RUNS = 3
-"""Runs of each batch size, alternating with the I/O floor; the medians are reported."""
+ORJSON_FLOOR = """
+import orjson, sys
+countries, pad = sys.argv[1].split(","), ["x" * int(sys.argv[2])]
+dumps, write = orjson.dumps, sys.stdout.buffer.write
+for number, line in enumerate(sys.stdin.buffer, 1):
+    ident = orjson.loads(line).get("id")
+    for country in countries:
+        write(dumps({"id": ident, "line": number, "country": country, "verdict": "case_by_case",
+                     "worst_case": "unlikely", "complete": False, "open_questions": pad}) + b"\\n")
+"""
+
+TARGETS = {
+    "jobs": 1.8,
+    "orjson": 3.0,
+    "rss_mb": 80.0,
+    "rss_spread_mb": 5.0,
+}
+"""--jobs 2 at least 1.8x --jobs 1; --jobs 1 at most 3x the orjson floor; peak RSS per process
+under 80 MB and within 5 MB from the smallest size to the largest."""
 
 DEGREES = ["ala", "cilip", "alia", "lianza", "lai", "other", "unaccredited", "none"]
 CITIZENSHIPS = [
@@ -81,46 +88,6 @@ CITIZENSHIPS = [
 LANGUAGES = ["de", "da", "fi", "fr", "nl", "sv"]
 LEVELS = ["none", "A1", "A2", "B1", "B2", "C1", "C2", "native"]
 SECTORS = ["public", "academic", "school", "special", "corporate"]
-
-
-def run_once(command: list[str], *, stdin: Path | None = None) -> tuple[float, int]:
-    """Wall seconds and peak resident memory (KiB) of one run; output discarded."""
-    with open(stdin or os.devnull, "rb") as source:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdin=source, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        error = process.stderr.read().decode() if process.stderr else ""
-        raise SystemExit(f"{' '.join(command)} exited {process.returncode}: {error}")
-    return elapsed, usage.ru_maxrss
-
-
-def startup(rounds: int, floor_script: Path) -> None:
-    commands = {
-        "python -c pass": [PYTHON, "-c", "pass"],
-        "typer floor": [PYTHON, str(floor_script), "--degree", "ala", "--country", "fi", "--format", "json"],
-        "check --format json": [*MLIS, "check", "--degree", "ala", "--country", "fi", "--format", "json"],
-        "check (text)": [*MLIS, "check", "--degree", "ala", "--country", "fi"],
-        "list-countries": [*MLIS, "list-countries"],
-    }
-    for command in commands.values():  # warm the file cache and any rule cache
-        run_once(command)
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(rounds):
-        for name, command in commands.items():
-            times[name].append(run_once(command)[0])
-    medians = {name: statistics.median(values) for name, values in times.items()}
-    floor, bare = medians["typer floor"], medians["python -c pass"]
-    print(f"start-up: median of {rounds} alternating rounds")
-    print(f"  {'command':<22}{'median':>10}{'x typer floor':>16}{'x python -c pass':>19}")
-    for name, median in medians.items():
-        print(f"  {name:<22}{median * 1000:>8.1f}ms{median / floor:>16.2f}{median / bare:>19.2f}")
-    targets = {"check --format json": 1.25, "check (text)": 1.5}
-    for name, target in targets.items():
-        ratio = medians[name] / floor
-        print(f"  target {name} <= {target}x floor: {'met' if ratio <= target else 'NOT met'} ({ratio:.2f}x)")
 
 
 def profiles(count: int, path: Path, seed: int = 7) -> None:
@@ -149,61 +116,155 @@ def profiles(count: int, path: Path, seed: int = 7) -> None:
             out.write(json.dumps(profile) + "\n")
 
 
-def country_count() -> int:
+def run_once(
+    command: list[str], *, stdin: Path | None = None, stdout: Path | None = None
+) -> tuple[float, int]:
+    """Wall seconds and peak resident memory (KiB) of one run and of its waited-for children."""
+    with open(stdin or os.devnull, "rb") as source, open(stdout or os.devnull, "wb") as sink:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdin=source, stdout=sink, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        error = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"{' '.join(command)} exited {code}: {error}")
+    return elapsed, usage.ru_maxrss
+
+
+def countries() -> list[str]:
     result = subprocess.run([*MLIS, "list-countries", "--codes"], capture_output=True, text=True, check=True)
-    return len(result.stdout.split())
+    return result.stdout.split()
 
 
-def batch(sizes: list[int], workdir: Path, io_floor: Path) -> None:
-    countries = country_count()
-    print(f"batch: generated profiles x {countries} countries, median of {BATCH_RUNS} alternating runs")
-    print(
-        f"  {'profiles':>9}{'mlis batch':>12}{'evals/s':>12}{'I/O floor':>12}{'x floor':>9}{'peak RSS':>11}"
-    )
-    peaks = []
+def commands(data: Path, codes: list[str], floors: dict[str, Path], pad: int) -> dict[str, list[str]]:
+    joined = ",".join(codes)
+    return {
+        "stdlib floor": [PYTHON, str(floors["stdlib floor"]), joined, str(pad)],
+        "orjson floor": [PYTHON, str(floors["orjson floor"]), joined, str(pad)],
+        "mlis --jobs 1": [*MLIS, "batch", str(data), "--all", "--jobs", "1"],
+        "mlis --jobs 2": [*MLIS, "batch", str(data), "--all", "--jobs", "2"],
+    }
+
+
+def calibrate(data: Path, codes: list[str], floors: dict[str, Path], workdir: Path) -> tuple[int, str]:
+    """The padding that gives the floors mlis's output bytes, and how close each comes."""
+    sizes = {}
+    for name, command in commands(data, codes, floors, 0).items():
+        if name != "mlis --jobs 2":
+            out = workdir / "calibration.out"
+            run_once(command, stdin=data, stdout=out)
+            sizes[name] = (out.stat().st_size, len(out.read_bytes().splitlines()))
+    mine, records = sizes["mlis --jobs 1"]
+    pad = max(0, round((mine - sizes["stdlib floor"][0]) / records))
+    shown = []
+    for name in ("stdlib floor", "orjson floor"):
+        out = workdir / "calibration.out"
+        run_once(commands(data, codes, floors, pad)[name], stdin=data, stdout=out)
+        shown.append(f"{name} {out.stat().st_size / mine:.3f}")
+    return pad, f"output bytes vs mlis ({records:,} records): " + ", ".join(shown)
+
+
+def batch(sizes: list[int], rounds: dict[int, int], workdir: Path, inputs: Path) -> None:
+    codes = countries()
+    floors = {"stdlib floor": workdir / "stdlib_floor.py", "orjson floor": workdir / "orjson_floor.py"}
+    floors["stdlib floor"].write_text(STDLIB_FLOOR, encoding="utf-8")
+    floors["orjson floor"].write_text(ORJSON_FLOOR, encoding="utf-8")
+    files = {}
     for size in sizes:
-        data = workdir / f"profiles-{size}.jsonl"
-        profiles(size, data)
-        runs, floors, peak = [], [], 0
-        for _ in range(BATCH_RUNS):  # alternating, medians: one run of each is too noisy
-            elapsed, rss = run_once([*MLIS, "batch", str(data), "--all"])
-            runs.append(elapsed)
-            peak = max(peak, rss)
-            floors.append(run_once([PYTHON, str(io_floor)], stdin=data)[0])
-        seconds, floor_seconds = statistics.median(runs), statistics.median(floors)
-        rate = size * countries / seconds
-        peaks.append(peak)
+        files[size] = inputs / f"profiles-{size}.jsonl"
+        if not files[size].exists():
+            profiles(size, files[size])
+    sample = workdir / "calibration.jsonl"  # the first 10,000 profiles: calibrating costs little
+    with files[sizes[0]].open("rb") as whole:
+        sample.write_bytes(b"".join(line for _, line in zip(range(10_000), whole, strict=False)))
+    pad, closeness = calibrate(sample, codes, floors, workdir)
+    print(f"batch: generated profiles x {len(codes)} countries, medians of shuffled rounds")
+    print(f"  {closeness}")
+    names = list(commands(files[sizes[0]], codes, floors, pad))
+    header = "".join(f"{name:>15}" for name in names)
+    ratios = f"{'j1/orjson':>11}{'j1/j2':>7}{'evals/s j2':>12}{'peak RSS':>10}"
+    print(f"  {'profiles':>9}{'rounds':>7}{header}{ratios}")
+    rng = random.Random(19)
+    peaks: dict[int, float] = {}
+    figures: dict[int, dict[str, float]] = {}
+    for size in sizes:
+        runs = commands(files[size], codes, floors, pad)
+        times: dict[str, list[float]] = {name: [] for name in runs}
+        peak = 0
+        for _ in range(rounds[size]):
+            order = list(runs)
+            rng.shuffle(order)
+            for name in order:
+                elapsed, rss = run_once(runs[name], stdin=files[size])
+                times[name].append(elapsed)
+                if name.startswith("mlis"):
+                    peak = max(peak, rss)
+        medians = {name: statistics.median(values) for name, values in times.items()}
+        figures[size], peaks[size] = medians, peak / 1024
+        cells = "".join(f"{medians[name]:>14.2f}s" for name in names)
+        orjson_ratio = medians["mlis --jobs 1"] / medians["orjson floor"]
+        speedup = medians["mlis --jobs 1"] / medians["mlis --jobs 2"]
+        rate = size * len(codes) / medians["mlis --jobs 2"]
         print(
-            f"  {size:>9,}{seconds:>11.2f}s{rate:>12,.0f}{floor_seconds:>11.2f}s"
-            f"{seconds / floor_seconds:>9.2f}{peak / 1024:>9.1f}MB"
+            f"  {size:>9,}{rounds[size]:>7}{cells}{orjson_ratio:>10.2f}x{speedup:>6.2f}x"
+            f"{rate:>12,.0f}{peaks[size]:>8.1f}MB"
         )
-    last_rate = sizes[-1] * countries / seconds
-    print(f"  target >= 150,000 evals/s: {'met' if last_rate >= 150_000 else 'NOT met'} ({last_rate:,.0f})")
-    print(f"  target within 6x the I/O floor: {'met' if seconds / floor_seconds <= 6 else 'NOT met'}")
-    peak_mb = max(peaks) / 1024
-    print(f"  target peak < 80 MB: {'met' if peak_mb < 80 else 'NOT met'} ({peak_mb:.1f} MB)")
-    spread = (max(peaks) - min(peaks)) / 1024
-    print(f"  memory flat across sizes: {'yes' if spread < 5 else 'NO'} (spread {spread:.1f} MB)")
+    largest = sizes[-1]
+    medians = figures[largest]
+    speedup = medians["mlis --jobs 1"] / medians["mlis --jobs 2"]
+    orjson_ratio = medians["mlis --jobs 1"] / medians["orjson floor"]
+    peak, spread = max(peaks.values()), max(peaks.values()) - min(peaks.values())
+    verdicts = [
+        (
+            f"--jobs 2 >= {TARGETS['jobs']}x --jobs 1 at {largest:,}",
+            speedup >= TARGETS["jobs"],
+            f"{speedup:.2f}x",
+        ),
+        (
+            f"--jobs 1 <= {TARGETS['orjson']}x the orjson floor at {largest:,}",
+            orjson_ratio <= TARGETS["orjson"],
+            f"{orjson_ratio:.2f}x",
+        ),
+        (f"peak RSS per process < {TARGETS['rss_mb']:.0f} MB", peak < TARGETS["rss_mb"], f"{peak:.1f} MB"),
+        (
+            f"peak RSS flat from {sizes[0]:,} to {largest:,} (within {TARGETS['rss_spread_mb']:.0f} MB)",
+            spread <= TARGETS["rss_spread_mb"],
+            f"spread {spread:.1f} MB",
+        ),
+    ]
+    for text, met, figure in verdicts:
+        print(f"  target {text}: {'met' if met else 'not met'} ({figure})")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer rounds and profiles")
-    parser.add_argument("--rounds", type=int, default=None)
+    parser.add_argument("--quick", action="store_true", help="fewer rounds; 10k and 100k profiles")
+    parser.add_argument(
+        "--rounds", type=int, default=None, help="start-up rounds (default 30, 8 with --quick)"
+    )
+    parser.add_argument("--sizes", default=None, help="profiles per batch run, comma-separated")
+    parser.add_argument("--batch-rounds", type=int, default=3, help="rounds per size below 1M (1M: one)")
+    parser.add_argument("--inputs", type=Path, default=None, help="keep generated inputs in this directory")
+    parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--skip-batch", action="store_true")
     args = parser.parse_args()
     rounds = args.rounds or (8 if args.quick else 30)
-    sizes = [1_000, 10_000] if args.quick else [10_000, 100_000]
+    default = "10000,100000" if args.quick else "10000,100000,1000000"
+    sizes = sorted(int(size) for size in (args.sizes or default).split(","))
+    batch_rounds = {size: 1 if size >= 1_000_000 else args.batch_rounds for size in sizes}
+    print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores; mlis = {' '.join(MLIS)}")
     with tempfile.TemporaryDirectory() as temporary:
         workdir = Path(temporary)
-        floor_script = workdir / "typer_floor.py"
-        floor_script.write_text(TYPER_FLOOR, encoding="utf-8")
-        io_floor = workdir / "io_floor.py"
-        io_floor.write_text(IO_FLOOR, encoding="utf-8")
-        print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores; mlis = {' '.join(MLIS)}")
-        startup(rounds, floor_script)
+        if not args.skip_startup:
+            floor_script = workdir / "typer_floor.py"
+            floor_script.write_text(startup.TYPER_FLOOR, encoding="utf-8")
+            for line in startup.report(startup.measure(rounds, floor_script), rounds):
+                print(line, flush=True)
         if not args.skip_batch:
-            batch(sizes, workdir, io_floor)
+            inputs = args.inputs or workdir
+            inputs.mkdir(parents=True, exist_ok=True)
+            batch(sizes, batch_rounds, workdir, inputs)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,9 @@ def test_mlis_help_lists_every_exit_code(mlis) -> None:  # type: ignore[no-untyp
         "    2    usage error (unknown option, country, degree, bad value, profile or batch line)\n"
         "    3    the rule data is invalid\n"
         "    70   internal error (a bug in mlis): please report it\n"
+        "    74   the output could not be written (closed, full)\n"
         "    130  interrupted\n"
+        "    143  terminated (SIGTERM)\n"
     ) in run.stdout
 
 

@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import signal
 import sys
@@ -78,6 +77,8 @@ def report_error(code: str, message: str, hint: str | None, as_json: bool) -> No
     from mlis_cli.model.visible import json_visible, look_alikes_shown
 
     if as_json:
+        import json  # only here: --version and --help do without it
+
         error = {"error": {"code": code, "message": message, "hint": hint}}
         say(json_visible(json.dumps(error, ensure_ascii=False)))
     else:
@@ -138,15 +139,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         import typer
 
-        from mlis_cli.cli import COMMANDS, GROUPS, build
+        from mlis_cli.cli import build
 
+        command = typer.main.get_command(build())
         if os.environ.get(COMPLETION_VARIABLE):
             # The shell asks for completions: Typer answers them and exits (SystemExit).
-            completing = typer.main.get_command(build())
             _use_mlis_completion_scripts()
-            completing.main(args=args, prog_name="mlis")
-        only = args[0] if args and (args[0] in COMMANDS or args[0] in GROUPS) else None
-        command = typer.main.get_command(build(only))
+            command.main(args=args, prog_name="mlis")
         if "--show-completion" in args or "--install-completion" in args:
             _use_mlis_completion_scripts()
         try:

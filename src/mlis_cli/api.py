@@ -156,6 +156,11 @@ class BatchEvaluator:
         """Lines seen, bad lines, the first bad line and the worst verdict so far."""
         return self._batch.tally
 
+    def take_tally(self) -> Tally:
+        """The tally so far, and a new one from here on: each piece of a file split among
+        processes is tallied on its own, and the pieces' tallies add up in order (Tally.add)."""
+        return self._batch.take_tally()
+
     def records(
         self, profiles: Iterable[Mapping[str, Any] | str | bytes], first_line: int = 1
     ) -> Iterator[dict[str, Any]]:
@@ -172,6 +177,18 @@ class BatchEvaluator:
         at line boundaries give, concatenated, exactly what `mlis batch` writes.
         """
         return self._batch.json_lines(enumerate(map(_as_line, lines), start=first_line))
+
+    def summary_records(self, lines: Iterable[str | bytes], first_line: int = 1) -> Iterator[dict[str, Any]]:
+        """As records, each with "barriers": the ids of the requirements that stand or may stand
+        in the way, which `mlis batch --summary` counts."""
+        return self._batch.records_with_barriers(enumerate(map(_as_line, lines), start=first_line))
+
+    def summary_lines(self, lines: Iterable[str | bytes], first_line: int = 1) -> Iterator[str]:
+        """summary_records as JSON Lines: what a worker of `batch --summary --jobs N` sends back."""
+        import json
+
+        records = self.summary_records(lines, first_line)
+        return (json.dumps(record, ensure_ascii=False) + "\n" for record in records)
 
 
 def _as_line(item: Any) -> Any:

@@ -72,6 +72,8 @@ class BadLine(UsageError):
     def __init__(self, line: int, error: LineError) -> None:
         super().__init__(f"line {line}: {error.message}", error.hint)
         self.code = error.code
+        self.line = line
+        self.error = error
 
 
 @dataclass(slots=True)
@@ -86,6 +88,15 @@ class Tally:
     def saw(self, verdict: Verdict) -> None:
         if self.worst is None or verdict.rank > self.worst.rank:
             self.worst = verdict
+
+    def add(self, later: Tally) -> None:
+        """Count in the tally of the lines that follow these: how the pieces of a file add up."""
+        self.lines += later.lines
+        self.bad += later.bad
+        if self.first_bad is None:
+            self.first_bad = later.first_bad
+        if later.worst is not None:
+            self.saw(later.worst)
 
 
 def read_lines(
@@ -207,6 +218,11 @@ class Batch:
         self._summaries = Summaries(ruleset, today, strict=strict)
         self._reader = ProfileReader(ruleset.degrees, today)
         self._tails: dict[Summary, str] = {}
+
+    def take_tally(self) -> Tally:
+        """The tally so far, and a new one from here on."""
+        taken, self.tally = self.tally, Tally()
+        return taken
 
     def json_lines(self, lines: Iterable[tuple[int, bytes]]) -> Iterator[str]:
         """The records as JSON Lines, each profile's in one string: what --format jsonl writes.

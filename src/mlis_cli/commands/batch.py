@@ -14,6 +14,7 @@ import typer
 
 from mlis_cli import api
 from mlis_cli.batch import COLUMNS, csv_row, read_lines
+from mlis_cli.batch_jobs import Jobs, job_count
 from mlis_cli.commands import completers
 from mlis_cli.commands.options import FailOn, OutputOptions, output_options
 from mlis_cli.commands.shared import exit_if_threshold_met, load_rules, today
@@ -71,6 +72,15 @@ def batch(
             case_sensitive=False,
         ),
     ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            help="Processes that share the work of a FILE; 0: one per core. Stdin is read by one.",
+        ),
+    ] = 1,
     *,
     output: OutputOptions,
 ) -> None:
@@ -82,9 +92,13 @@ def batch(
     its line number and the run goes on (exit 2 at the end); --fail-fast stops
     there instead.
 
+    --jobs N shares a file among N processes (0: one per core); the output is
+    the same, in the same order. Stdin is read by one process.
+
     \b
     Examples:
       mlis batch class.jsonl --all
+      mlis batch cohort.jsonl --all --jobs 0
       mlis batch class.jsonl -c fi --fail-on unlikely
       jq -c '.[]' profiles.json | mlis batch - --country fi --format csv
       mlis batch class.jsonl --all --summary text
@@ -93,22 +107,34 @@ def batch(
     profiles get each verdict, the commonest open questions and the
     requirements most often in the way.
     """
+    if jobs < 0:
+        raise UsageError(f"--jobs: expected 0 (one per core) or a number of processes, got {jobs}")
     ruleset = load_rules(output.rules_dir)
     defaults = api.countries(country, ruleset, every=every) if country or every else []
     if summary is not None:
-        summarise_batch(source, ruleset, defaults, summary, strict, fail_on, fail_fast, output)
+        summarise_batch(source, ruleset, defaults, summary, strict, fail_on, fail_fast, output, jobs)
         return
     run = api.BatchEvaluator(ruleset, defaults, today=today(), strict=strict, fail_fast=fail_fast)
     out = sys.stdout
     escape_what_cannot_be_encoded(out, json=output.format is Format.JSONL)
-    with opened(source) as stream, progress(stream, source, output.no_color) as advance:
-        lines = (line for _number, line in read_lines(stream, out.flush, advance))
-        if output.format is Format.JSONL:
-            for text in run.json_lines(lines):
-                out.write(text)
+    with opened(source) as stream:
+        size = regular_file_size(stream) if source != "-" else None
+        processes = job_count(jobs, size) if size is not None else 1
+        if processes > 1:
+            with (
+                Jobs(run, source, processes, csv=output.format is not Format.JSONL) as workers,
+                progress(stream, source, output.no_color) as advance,
+            ):
+                tally = workers.run(stream, out, advance)
         else:
-            write_records(map(csv_row, run.records(lines)), StreamFormat.CSV, COLUMNS, out)
-    tally = run.tally
+            with progress(stream, source, output.no_color) as advance:
+                lines = (line for _number, line in read_lines(stream, out.flush, advance))
+                if output.format is Format.JSONL:
+                    for text in run.json_lines(lines):
+                        out.write(text)
+                else:
+                    write_records(map(csv_row, run.records(lines)), StreamFormat.CSV, COLUMNS, out)
+            tally = run.tally
     if tally.bad:
         count = f"{tally.bad} of {tally.lines} line{'s' if tally.lines != 1 else ''}"
         raise UsageError(
@@ -127,20 +153,44 @@ def summarise_batch(
     fail_on: Verdict | None,
     fail_fast: bool,
     output: OutputOptions,
+    jobs: int = 1,
 ) -> None:
-    """`--summary`: the batch's records counted per country, then written as one table each."""
-    from mlis_cli.batch import Batch
+    """`--summary`: the batch's records counted per country, then written as one table each.
+
+    With --jobs, the workers send back their pieces' records and this process counts them in
+    input order, so the summary is the one a single process gives."""
+    import json
+
     from mlis_cli.engine.cohort_summary import CohortTally
     from mlis_cli.render.cohort_summary import CSV_COLUMNS, csv_rows, render_summary, summary_dict
     from mlis_cli.render.formats import Output, emit
 
     if output.format is not Format.JSONL:
         raise UsageError("--summary takes its own format; leave out --format")
-    run = Batch(ruleset, defaults, today(), strict=strict, fail_fast=fail_fast)
+    run = api.BatchEvaluator(ruleset, defaults, today=today(), strict=strict, fail_fast=fail_fast)
     tally = CohortTally()
+
+    class Counter:
+        """Where the records go instead of stdout: each JSON line counted."""
+
+        def write(self, text: str) -> None:
+            for line in text.splitlines():
+                tally.add(json.loads(line))
+
+        def flush(self) -> None:
+            pass
+
     with opened(source) as stream, progress(stream, source, output.no_color) as advance:
-        for record in run.records_with_barriers(read_lines(stream, on_chunk=advance)):
-            tally.add(record)
+        size = regular_file_size(stream) if source != "-" else None
+        processes = job_count(jobs, size) if size is not None else 1
+        if processes > 1:
+            with Jobs(run, source, processes, csv=False, summary=True) as workers:
+                lines = workers.run(stream, Counter(), advance)  # type: ignore[arg-type]
+        else:
+            texts = (text for _number, text in read_lines(stream, on_chunk=advance))
+            for record in run.summary_records(texts):
+                tally.add(record)
+            lines = run.tally
     summary = tally.summary()
     emit(
         Output(
@@ -152,13 +202,13 @@ def summarise_batch(
         Format(fmt.value),
         no_color=output.no_color,
     )
-    if run.tally.bad:
-        count = f"{run.tally.bad} of {run.tally.lines} line{'s' if run.tally.lines != 1 else ''}"
+    if lines.bad:
+        count = f"{lines.bad} of {lines.lines} line{'s' if lines.lines != 1 else ''}"
         raise UsageError(
-            f"{count} could not be checked, the first on line {run.tally.first_bad}",
+            f"{count} could not be checked, the first on line {lines.first_bad}",
             hint="run without --summary to see each line's error",
         )
-    exit_if_threshold_met([run.tally.worst] if run.tally.worst else [], fail_on)
+    exit_if_threshold_met([lines.worst] if lines.worst else [], fail_on)
 
 
 @contextlib.contextmanager

@@ -34,7 +34,11 @@ REDUCED_FACTS = ("citizenship", "age", "experience", "graduated")
 """Facts with many values that the rules compare against a few (and every language);
 the other facts are few-valued and used as they are."""
 
-MAX_REMEMBERED = 8_192
+MAX_REMEMBERED = 32_768
+"""Entries a table keeps before it is emptied. Big enough for the combinations of classes a
+country sees in a large varied cohort (at most some 17,000 per country for 200,000 random
+profiles), so that a long batch stops recomputing them; the tables of 200,000 profiles take
+under 10 MB."""
 BARRIERS = (Verdict.UNLIKELY, Verdict.INELIGIBLE)
 """A requirement whose worst case is one of these stands, or may stand, in the way."""
 

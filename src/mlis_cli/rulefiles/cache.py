@@ -4,7 +4,7 @@ The cache can only make mlis faster, never different:
 
 - The key is a hash of the metadata (type, size, times, inode, device, mode,
   where links point) of every path the loader considers, taken after the
-  loader's own checks (`loader.fingerprint`): any change the loader could see
+  loader's own checks (`files.fingerprint`): any change the loader could see
   misses, and building the key opens no file, so a pipe, a device or a huge
   file in the rules directory costs nothing. The key and the file name come
   from the resolved directory, not from the working directory.
@@ -77,11 +77,11 @@ def content_key(directory: Path) -> str:
 
 
 def _key_and_newest(directory: Path) -> tuple[str, int]:
-    from mlis_cli.rulefiles import loader
+    from mlis_cli.rulefiles import files
 
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0".encode())
     newest = 0
-    for line, modified in loader.fingerprint(directory):
+    for line, modified in files.fingerprint(directory):
         digest.update(line.encode("utf-8", "surrogateescape") + b"\0")
         newest = max(newest, modified)
     return digest.hexdigest(), newest
