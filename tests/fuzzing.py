@@ -202,7 +202,9 @@ def run_mlis(args: Sequence[str], stdin: str = "") -> Outcome:
 
 
 _WORDS = "|".join(re.escape(words) for words in WORDS.values())
-_HEADLINE = re.compile(rf"^Finland \(fi\): (?:could be )?({_WORDS})(?: or (?:{_WORDS}),.*)?$", re.MULTILINE)
+_HEADLINE = re.compile(
+    rf"^Finland \(fi\): (?:could be )?({_WORDS})(?: or (?:{_WORDS}),.*| \(worst case.*)?$", re.MULTILINE
+)
 """The headline: a verdict in words, or what it could be and what it depends on."""
 
 
