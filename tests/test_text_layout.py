@@ -41,6 +41,8 @@ COMMANDS = {
     ),
     "check every country": ("check", "--no-profile", "--degree", "ala", "--all", "--citizenship", "us"),
     "check, explained": ("check", "--no-profile", "--degree", "cilip", "--country", "be", "--explain"),
+    "check in full": ("check", "--no-profile", "--degree", "ala", "--country", "fi", "--details"),
+    "check, the table alone": ("check", "--no-profile", "--degree", "ala", "--all", "--brief"),
     "show": ("show", "be"),
     "plan": ("plan", "--country", "au", "--degree", "lai", "--citizenship", "us", "--age", "40"),
     "degrees": ("degrees",),
@@ -52,6 +54,8 @@ COMMANDS = {
     "rules coverage": ("rules", "coverage"),
     "sources": ("sources",),
     "sources --audit": ("sources", "--audit"),
+    "guide": ("guide", "international-schools"),
+    "plan with costs": ("plan", "--country", "nz", "--degree", "ala", "--citizenship", "us", "--age", "35"),
 }
 
 
