@@ -280,20 +280,7 @@ class Batch:
 
         A line is JSON text, or a mapping already read from it.
         """
-        tally = self.tally
-        for number, line in lines:
-            if isinstance(line, bytes) and not line.strip():
-                continue
-            tally.lines += 1
-            try:
-                ident, profile, codes = self.parse(line) if isinstance(line, bytes) else self.read(line)
-            except LineError as error:
-                self._count_bad(number, error)
-                yield error_record(error.ident, number, error)
-                continue
-            for answer in self._summaries.of(profile, codes):
-                tally.saw(answer.verdict)
-                yield _record(ident, number, answer)
+        return (record for record, _answer in self._answered(lines))
 
     def records_with_barriers(
         self, lines: Iterable[tuple[int, bytes | Mapping[str, Any]]]

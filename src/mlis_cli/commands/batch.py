@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, BinaryIO
 import typer
 
 from mlis_cli import api
-from mlis_cli.batch import COLUMNS, csv_row, read_lines
+from mlis_cli.batch import COLUMNS, Tally, csv_row, read_lines
 from mlis_cli.batch_jobs import Jobs, job_count
 from mlis_cli.commands import completers
 from mlis_cli.commands.options import FailOn, OutputOptions, output_options
@@ -135,13 +135,7 @@ def batch(
                 else:
                     write_records(map(csv_row, run.records(lines)), StreamFormat.CSV, COLUMNS, out)
             tally = run.tally
-    if tally.bad:
-        count = f"{tally.bad} of {tally.lines} line{'s' if tally.lines != 1 else ''}"
-        raise UsageError(
-            f"{count} could not be checked, the first on line {tally.first_bad}",
-            hint="each has an error object in the output",
-        )
-    exit_if_threshold_met([tally.worst] if tally.worst else [], fail_on)
+    finish(tally, fail_on, hint="each has an error object in the output")
 
 
 def summarise_batch(
@@ -202,13 +196,15 @@ def summarise_batch(
         Format(fmt.value),
         no_color=output.no_color,
     )
-    if lines.bad:
-        count = f"{lines.bad} of {lines.lines} line{'s' if lines.lines != 1 else ''}"
-        raise UsageError(
-            f"{count} could not be checked, the first on line {lines.first_bad}",
-            hint="run without --summary to see each line's error",
-        )
-    exit_if_threshold_met([lines.worst] if lines.worst else [], fail_on)
+    finish(lines, fail_on, hint="run without --summary to see each line's error")
+
+
+def finish(tally: Tally, fail_on: Verdict | None, *, hint: str) -> None:
+    """The end of a run: exit 2 if lines could not be checked, else --fail-on's threshold."""
+    if tally.bad:
+        count = f"{tally.bad} of {tally.lines} line{'s' if tally.lines != 1 else ''}"
+        raise UsageError(f"{count} could not be checked, the first on line {tally.first_bad}", hint=hint)
+    exit_if_threshold_met([tally.worst] if tally.worst else [], fail_on)
 
 
 @contextlib.contextmanager

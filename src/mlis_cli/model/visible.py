@@ -55,13 +55,17 @@ def json_visible(encoded: str) -> str:
         if not is_hidden(char):  # newline and tab inside strings JSON has escaped already
             parts.append(char)
             continue
-        code = ord(char)
-        if code > 0xFFFF:  # a surrogate pair, as JSON writes characters beyond the BMP
-            code -= 0x10000
-            parts.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
-        else:
-            parts.append(f"\\u{code:04x}")
+        parts.append(json_escape(char))
     return "".join(parts)
+
+
+def json_escape(char: str) -> str:
+    """A character as JSON's \\u escape; beyond the BMP, the surrogate pair JSON writes."""
+    code = ord(char)
+    if code > 0xFFFF:
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 def _script(char: str) -> str:

@@ -22,15 +22,9 @@ def _json_escape(error: UnicodeError) -> tuple[str, int]:
     """A codec error handler: each character the encoding cannot hold as a JSON \\u escape."""
     if not isinstance(error, UnicodeEncodeError):
         raise error
-    escaped = []
-    for char in error.object[error.start : error.end]:
-        code = ord(char)
-        if code > 0xFFFF:  # a surrogate pair, as JSON writes characters beyond the BMP
-            code -= 0x10000
-            escaped.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
-        else:
-            escaped.append(f"\\u{code:04x}")
-    return "".join(escaped), error.end
+    from mlis_cli.model.visible import json_escape
+
+    return "".join(map(json_escape, error.object[error.start : error.end])), error.end
 
 
 codecs.register_error(JSON_ESCAPES, _json_escape)

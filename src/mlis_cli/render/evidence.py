@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from mlis_cli.model.report import Outcome
 from mlis_cli.model.ruleset import Evidence
 
 OLD_AFTER_YEARS = 5
@@ -57,3 +58,14 @@ def evidence_dict(evidence: Evidence | None, today: dt.date) -> dict[str, Any] |
         "old": is_old(evidence, today),
         "words": evidence_words(evidence, today),
     }
+
+
+def reason_words(outcome: Outcome, today: dt.date) -> str:
+    """The reason; for an unknown verdict, what was looked for; and how far to trust it."""
+    words = outcome.reason
+    if outcome.looked_for:
+        words += f" Looked for: {outcome.looked_for.rstrip('.')}."
+    trust = evidence_words(outcome.evidence, today)
+    if trust:
+        words += f" {trust}"
+    return words

@@ -19,7 +19,6 @@ from mlis_cli.model.iso639 import NAMES as LANGUAGE_NAMES
 from mlis_cli.model.profile import SOME, Profile
 from mlis_cli.model.report import (
     CountryResult,
-    Outcome,
     Report,
     RequirementChange,
     RequirementResult,
@@ -42,7 +41,7 @@ from mlis_cli.render.document import (
     Table,
     VerdictWords,
 )
-from mlis_cli.render.evidence import evidence_words
+from mlis_cli.render.evidence import reason_words
 from mlis_cli.render.report_parts import made_and_reviewed, source_blocks, source_line
 
 STATUS_WORDS: dict[Status, str] = {
@@ -341,17 +340,6 @@ def cases_tried(requirement: RequirementResult) -> list[Block]:
         )
         blocks.append(Paragraph((f"Facts compared: {facts}.",)))
     return blocks
-
-
-def reason_words(outcome: Outcome, today: dt.date) -> str:
-    """The reason; for an unknown verdict, what was looked for; and how far to trust it."""
-    words = outcome.reason
-    if outcome.looked_for:
-        words += f" Looked for: {outcome.looked_for.rstrip('.')}."
-    trust = evidence_words(outcome.evidence, today)
-    if trust:
-        words += f" {trust}"
-    return words
 
 
 def what_if_blocks(result: CountryResult, sources: Mapping[str, Source], *, paths: bool) -> list[Block]:

@@ -10,11 +10,11 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from mlis_cli.model.iso639 import NAMES as LANGUAGE_NAMES
-from mlis_cli.model.report import CountryResult, Outcome, Report, RequirementResult, Status, TrialResult
+from mlis_cli.model.report import CountryResult, Report, RequirementResult, Status, TrialResult
 from mlis_cli.model.ruleset import Source
 from mlis_cli.model.verdicts import WORDS, Verdict
 from mlis_cli.render.encoding import is_unicode
-from mlis_cli.render.evidence import evidence_words
+from mlis_cli.render.evidence import reason_words
 from mlis_cli.render.layout import block, item
 
 if TYPE_CHECKING:
@@ -331,17 +331,6 @@ def render_plan(
             item(console, escape(f"[{source_id}]"), escape(describe_source(sources[source_id])), 4)
         console.print()
     block(console, f"Rules reviewed {result.reviewed.isoformat()}", 2)
-
-
-def reason_words(outcome: Outcome, today: dt.date) -> str:
-    """The reason; for an unknown verdict, what was looked for; and how far to trust it."""
-    words = outcome.reason
-    if outcome.looked_for:
-        words += f" Looked for: {outcome.looked_for.rstrip('.')}."
-    trust = evidence_words(outcome.evidence, today)
-    if trust:
-        words += f" {trust}"
-    return words
 
 
 def render_requirement(
