@@ -7,6 +7,7 @@ import json
 import os
 import random
 import re
+import secrets
 import signal
 import subprocess
 import sys
@@ -19,11 +20,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mlis_cli import batch_jobs
+from mlis_cli.__main__ import main
 from mlis_cli.batch import MAX_LINE
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, Run
 from tests.test_pipes import batch_with_stderr_on_a_terminal
 
 RULES = str(FIXTURES / "scripting")
+FULL = "input/output error: No space left on device"
 MLIS = str(Path(sys.executable).parent / "mlis")
 GOOD = [
     '{"id": "ana", "degree": "ala", "citizenship": ["de"]}',
@@ -66,7 +69,7 @@ def small_pieces(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     def counted(self: batch_jobs.Jobs, *args: Any, **options: Any) -> None:
         start(self, *args, **options)
-        started.append(len(self.workers))
+        started.append(len(self.workers) if self.turn is None else -len(self.workers))
 
     monkeypatch.setattr(batch_jobs.Jobs, "__init__", counted)
     return started
@@ -90,6 +93,89 @@ def test_jobs_write_the_same_bytes_as_one_process(
         assert (many.exit_code, many.stdout, many.stderr) == (one.exit_code, one.stdout, one.stderr)
     assert one.exit_code == 2  # the bad lines: error records, and exit 2 at the end
     assert small_pieces == [2, 3, len(os.sched_getaffinity(0))]
+
+
+@pytest.fixture
+def to_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Run `mlis ARGS` in-process with stdout on a real file (or `target`), as a shell redirect
+    gives it: forked workers write their pieces there themselves."""
+
+    def run(*args: str, target: Path | None = None) -> Run:
+        path = target or tmp_path / f"out-{secrets.token_hex(4)}"
+        captured = sys.stdout
+        with path.open("w", encoding="utf-8") as out:
+            sys.stdout = out
+            try:
+                code = main(list(args))
+                out.flush()
+            finally:
+                sys.stdout = captured
+        written = "" if target else path.read_text(encoding="utf-8")
+        return Run(code, written, capsys.readouterr().err)
+
+    return run
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_workers_writing_to_stdout_themselves_write_the_bytes_of_one_process(
+    to_a_file, small_pieces, tmp_path: Path, seed: int, fmt: str
+) -> None:  # type: ignore[no-untyped-def]
+    path = mixed_file(tmp_path / "mixed.jsonl", 400, seed)
+    command = ("batch", str(path), "--rules-dir", RULES, "-c", "xc,xd", "--format", fmt)
+    one = to_a_file(*command)
+    assert one.stdout.count("\n") > 500
+    for jobs in ("2", "3"):
+        many = to_a_file(*command, "--jobs", jobs)
+        assert (many.exit_code, many.stdout, many.stderr) == (one.exit_code, one.stdout, one.stderr)
+    assert one.exit_code == 2
+    assert small_pieces == [-2, -3]  # workers that wrote their own pieces
+
+
+def test_workers_writing_themselves_stop_at_the_first_bad_line(
+    to_a_file, small_pieces, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    lines = [f'{{"id": {n}, "degree": "ala"}}' for n in range(1, 201)]
+    lines[149] = "{broken"
+    lines[170] = "{broken too"
+    path = tmp_path / "late.jsonl"
+    path.write_text("\n".join(lines) + "\n")
+    command = ("batch", str(path), "--rules-dir", RULES, "-c", "xc", "--fail-fast")
+    one, many = to_a_file(*command), to_a_file(*command, "--jobs", "2")
+    assert (many.exit_code, many.stdout, many.stderr) == (one.exit_code, one.stdout, one.stderr)
+    assert [json.loads(line)["line"] for line in many.stdout.splitlines()] == list(range(1, 150))
+    assert small_pieces == [-2]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_worker_that_cannot_write_ends_the_run_as_one_process_does(
+    to_a_file, small_pieces, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    path = mixed_file(tmp_path / "mixed.jsonl", 400, 3, bad=False)
+    command = ("batch", str(path), "--rules-dir", RULES, "-c", "xc")
+    one = to_a_file(*command, target=Path("/dev/full"))
+    many = to_a_file(*command, "--jobs", "2", target=Path("/dev/full"))
+    assert (
+        (many.exit_code, many.stderr)
+        == (one.exit_code, one.stderr)
+        == (
+            74,
+            json.dumps({"error": {"code": "io", "message": FULL, "hint": None}}) + "\n",
+        )
+    )
+    assert small_pieces == [-2]
+
+
+def test_a_reader_that_stops_early_ends_every_job_quietly(tmp_path: Path) -> None:
+    big = tmp_path / "big.jsonl"
+    big.write_text("".join(f'{{"id": {n}, "degree": "ala"}}\n' for n in range(100_000)))
+    run = subprocess.run(
+        ["bash", "-c", f'"{MLIS}" batch "{big}" --all --rules-dir "{RULES}" --jobs 2 | head -c 1000 | wc -c'],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert (run.returncode, run.stdout.strip(), run.stderr) == (0, "1000", "")
 
 
 def test_a_line_longer_than_mlis_reads_is_refused_in_its_piece(mlis, small_pieces, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -221,6 +307,30 @@ def test_sigterm_stops_every_job_and_leaves_whole_records(tmp_path: Path) -> Non
     while not gone(workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert gone(workers)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to find the workers")
+def test_sigterm_while_a_worker_waits_on_a_full_pipe_leaves_whole_records(tmp_path: Path) -> None:
+    big = tmp_path / "big.jsonl"
+    big.write_text("".join(f'{{"id": {n}, "degree": "ala"}}\n' for n in range(200_000)))
+    process = subprocess.Popen(
+        [MLIS, "batch", str(big), "--all", "--rules-dir", RULES, "--format", "csv", "--jobs", "2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.read(100_000)
+    time.sleep(0.5)  # the pipe fills: a worker waits in the middle of writing its piece
+    workers = worker_ids(process.pid)
+    process.send_signal(signal.SIGTERM)
+    rest = process.stdout.read()  # the worker finishes its piece as the pipe drains, then stops
+    assert process.wait(timeout=60) == 143
+    assert process.stderr.read() == b"mlis: terminated\n"
+    out = tmp_path / "out.csv"
+    out.write_bytes(first + rest)
+    whole_records(out)
+    assert len(workers) == 2 and gone(workers)
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to find the workers")

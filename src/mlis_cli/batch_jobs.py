@@ -3,13 +3,21 @@ their output written in input order, byte for byte what one process writes.
 
 The parent reads the file once, counting newlines, to find where each piece
 of about PIECE_BYTES begins and on which line; piece i goes to worker
-i mod N, which reads it from the file and sends back its output and its
-Tally. The parent writes the pieces in order as they come and adds up their
-tallies. Each worker has at most AHEAD pieces queued and one finished piece
-waiting to be taken, so memory stays flat however long the file is.
+i mod N, which reads it from the file and evaluates it. Each worker has at
+most AHEAD pieces queued and one finished piece waiting its turn, so memory
+stays flat however long the file is.
 
-Workers ignore Ctrl-C and die on SIGTERM: the parent alone decides, and on
-Ctrl-C, SIGTERM, --fail-fast or an error it stops them before it returns.
+Where the output has a file descriptor (stdout redirected or piped), each
+worker writes its pieces to it itself, in turn: a shared counter says which
+piece is next, so the output crosses one pipe, not two, and the parent only
+adds up the tallies. Otherwise (the summary counts records in the parent; an
+output without a descriptor) the worker sends its output back and the parent
+writes it in order.
+
+Workers ignore Ctrl-C and die on SIGTERM, but not while writing: the signal
+waits until the piece is written, so the output ends with a whole record. The
+parent alone decides, and on Ctrl-C, SIGTERM, --fail-fast or an error it stops
+them before it returns.
 """
 
 from __future__ import annotations
@@ -85,8 +93,52 @@ class WorkerLost(RuntimeError):
     """A worker ended without sending back its piece (killed, or out of memory)."""
 
 
-Result = tuple[str, Tally, tuple[int, str, str, str | None] | None, str | None]
-"""A piece's output, its tally, the bad line that stopped it (--fail-fast) and a worker's own failure."""
+Result = tuple[str, Tally, tuple[int, str, str, str | None] | None, str | None, tuple[int, str] | None]
+"""A piece's output (empty when the worker wrote it), its tally, the bad line that stopped it
+(--fail-fast), a worker's own failure, and the error (errno, reason) writing the output gave."""
+
+STOPPED = -1
+"""The turn once a piece has ended the run: no later piece is written."""
+
+
+class Turn:
+    """Whose output is written next, shared by the workers: piece numbers in input order."""
+
+    def __init__(self, context: Any) -> None:
+        self.condition = context.Condition()
+        self.next = context.RawValue("q", 0)
+
+    def write(self, index: int, text: str, out: TextIO, ends: bool) -> tuple[int, str] | None:
+        """Write piece `index` once every earlier piece is written, unless the run has ended;
+        ends: no later piece may be written after this one. The write error, if any."""
+        encoding, errors = out.encoding, out.errors or "strict"
+        data = memoryview(text.encode(encoding, errors))
+        with self.condition:
+            self.condition.wait_for(lambda: self.next.value in (index, STOPPED))
+            if self.next.value == STOPPED:
+                return None
+            failed = None
+            # SIGTERM waits until the piece is written: the output ends with a whole record
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+            try:
+                descriptor = out.fileno()
+                while data:
+                    data = data[os.write(descriptor, data) :]
+            except OSError as error:
+                failed = (error.errno or 0, error.strerror or str(error))
+            self.next.value = STOPPED if ends or failed else index + 1
+            self.condition.notify_all()
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+        return failed
+
+
+def has_descriptor(out: Any) -> bool:
+    """Whether workers can write to `out` themselves: a stream on a file descriptor."""
+    try:
+        out.fileno()
+    except (AttributeError, OSError, ValueError):
+        return False
+    return isinstance(getattr(out, "encoding", None), str)
 
 
 def evaluate_piece(
@@ -112,20 +164,34 @@ def evaluate_piece(
     text = out.getvalue()
     if csv:
         text = text.partition("\n")[2]  # the header: the parent writes it once
-    return text, evaluator.take_tally(), stop, None
+    return text, evaluator.take_tally(), stop, None, None
 
 
-def work(connection: Any, evaluator: BatchEvaluator, source: str, csv: bool, summary: bool = False) -> None:
-    """A worker: pieces in, their results out, until told to stop (None)."""
+def work(
+    connection: Any,
+    evaluator: BatchEvaluator,
+    source: str,
+    csv: bool,
+    summary: bool = False,
+    turn: Turn | None = None,
+) -> None:
+    """A worker: pieces in, their results out, until told to stop (None). With a turn, the worker
+    writes each piece's output to stdout itself, in input order, and sends back the rest."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     evaluator.take_tally()
     with open(source, "rb") as stream:
-        while (piece := connection.recv()) is not None:
+        while (job := connection.recv()) is not None:
+            index, piece = job
             try:
                 result = evaluate_piece(evaluator, stream, piece, csv, summary)
             except Exception as error:  # a bug: the parent reports it as its own
-                result = ("", Tally(), None, f"{type(error).__name__}: {error}")
+                result = ("", Tally(), None, f"{type(error).__name__}: {error}", None)
+            if turn is not None:
+                text, tally, stop, failure, _ = result
+                ends = stop is not None or failure is not None
+                written = turn.write(index, text, sys.stdout, ends)
+                result = ("", tally, stop, failure, written)
             connection.send(result)
 
 
@@ -135,18 +201,23 @@ class Jobs:
     def __init__(
         self, evaluator: BatchEvaluator, source: str, count: int, *, csv: bool, summary: bool = False
     ) -> None:
-        """summary: the workers send back records to count (api.BatchEvaluator.summary_lines)."""
+        """summary: the workers send back records to count (api.BatchEvaluator.summary_lines).
+
+        Otherwise, where stdout has a file descriptor and workers are forked (Linux), they
+        write the output themselves (Turn); elsewhere they send it back."""
         self.csv = csv and not summary
         # fork shares the loaded rules with the workers at no cost; where fork is not
         # safe (macOS) or not there (Windows), each worker gets the evaluator pickled
         method = "fork" if sys.platform.startswith("linux") else "spawn"
         context: Any = multiprocessing.get_context(method)
+        direct = method == "fork" and not summary and has_descriptor(sys.stdout)
+        self.turn = Turn(context) if direct else None
         self.workers: list[tuple[Any, Any]] = []
         sys.stdout.flush()  # a forked worker must not inherit output waiting in a buffer
         for _ in range(count):
             here, there = context.Pipe()
             process = context.Process(
-                target=work, args=(there, evaluator, source, self.csv, summary), daemon=True
+                target=work, args=(there, evaluator, source, self.csv, summary, self.turn), daemon=True
             )
             process.start()
             there.close()
@@ -173,13 +244,14 @@ class Jobs:
         total = Tally()
         if self.csv:
             write_records([], StreamFormat.CSV, COLUMNS, out)
+        out.flush()  # the header before any worker writes
         plan = enumerate(pieces(stream))
         queued: deque[tuple[int, Piece]] = deque()
 
         def hand_on() -> None:
             for index, piece in itertools.islice(plan, 1):
                 worker = index % len(self.workers)
-                self.workers[worker][1].send(piece)
+                self.workers[worker][1].send((index, piece))
                 queued.append((worker, piece))
 
         for _ in range(AHEAD * len(self.workers)):
@@ -187,11 +259,15 @@ class Jobs:
         while queued:
             worker, piece = queued.popleft()
             out.flush()  # what is written is there for the reader while a worker is waited for
-            text, tally, stop, failure = self._receive(worker)
+            text, tally, stop, failure, written = self._receive(worker)
             hand_on()
-            out.write(text)
+            if text:
+                out.write(text)
             advance(piece.size)
             total.add(tally)
+            if written is not None:
+                number, reason = written
+                raise OSError(number, reason)  # as if this process had written: EPIPE ends quietly
             if failure is not None:
                 raise RuntimeError(f"in a batch worker: {failure}")
             if stop is not None:
