@@ -254,6 +254,7 @@ def main() -> None:
     sizes = sorted(int(size) for size in (args.sizes or default).split(","))
     batch_rounds = {size: 1 if size >= 1_000_000 else args.batch_rounds for size in sizes}
     print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores; mlis = {' '.join(MLIS)}")
+    startup.compile_mlis()
     with tempfile.TemporaryDirectory() as temporary:
         workdir = Path(temporary)
         if not args.skip_startup:

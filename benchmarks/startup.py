@@ -158,10 +158,22 @@ def report(medians: dict[str, float], rounds: int) -> list[str]:
     return lines
 
 
+def compile_mlis() -> None:
+    """Write mlis's bytecode, as installing a wheel does: an editable install run with
+    PYTHONDONTWRITEBYTECODE=1 would otherwise compile every changed module at every start,
+    while the floor's Typer and pydantic come compiled."""
+    import compileall
+
+    import mlis_cli
+
+    compileall.compile_dir(Path(mlis_cli.__file__).parent, quiet=1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=30)
     args = parser.parse_args()
+    compile_mlis()
     with tempfile.TemporaryDirectory() as temporary:
         floor_script = Path(temporary) / "floor.py"
         floor_script.write_text(TYPER_FLOOR, encoding="utf-8")

@@ -74,6 +74,9 @@ def test_a_commands_help_imports_that_command_and_no_rules() -> None:
     # no rule file is read: neither the loader, nor its YAML reader, nor the rules cache
     reading = ("mlis_cli.rulefiles.loader", "mlis_cli.rulefiles.cache", "mlis_cli.yaml_strict", "yaml")
     assert of(modules, *reading) == []
+    # nor what answering would need: the public API, the engine, the report model, rich
+    answering = ("mlis_cli.api", "mlis_cli.engine", "mlis_cli.model.report", "mlis_cli.rulefiles", "rich")
+    assert of(modules, *answering) == []
 
 
 def test_a_check_from_the_rules_cache_does_not_import_the_loader(tmp_path: pytest.TempPathFactory) -> None:

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlis_cli.api import countries, evaluate, parse_profile
 from mlis_cli.commands import completers
 from mlis_cli.commands.options import FailOn, OutputOptions, output_options
 from mlis_cli.commands.profile_options import (
@@ -25,10 +24,7 @@ from mlis_cli.commands.profile_options import (
     flag_facts,
 )
 from mlis_cli.commands.shared import exit_if_threshold_met, load_rules, today
-from mlis_cli.person import saved_profile
-from mlis_cli.person.profile_sources import layered, read_profile_file
 from mlis_cli.render.formats import SCRIPT_FORMATS, Format, emit
-from mlis_cli.render.report_output import report_output
 
 if TYPE_CHECKING:
     from mlis_cli.render.document import Document
@@ -106,6 +102,12 @@ def check(
     *,
     output: OutputOptions,
 ) -> None:
+    # imported here, not above: `mlis check --help` needs none of them
+    from mlis_cli.api import countries, evaluate, parse_profile
+    from mlis_cli.person import saved_profile
+    from mlis_cli.person.profile_sources import layered, read_profile_file
+    from mlis_cli.render.report_output import report_output
+
     if ask:
         from mlis_cli.commands.ask import require_terminal
 

@@ -4,29 +4,32 @@ Each completer reads the rules the command would read (--rules-dir, MLIS_RULES_D
 or the shipped ones). Completion runs inside the user's shell at every Tab, so a
 rules directory that cannot be read offers nothing rather than an error.
 Comma-separated values (`--country fi,d`) complete their last item.
+
+Commands name these functions when they declare their options, so this module
+imports what a completer needs only when it runs: a command's --help pays for
+none of it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import typer
+import typer  # Typer reads the completers' annotations: typer.Context must resolve
 
-from mlis_cli.catalog.certificate_filter import topics as certificate_topics
-from mlis_cli.commands.shared import load_rules
 from mlis_cli.errors import MlisError
-from mlis_cli.model.conditions import AllOf, AnyOf, Leaf, Node, Not
-from mlis_cli.model.iso3166 import NAMES
-from mlis_cli.model.profile import SOME
-from mlis_cli.model.ruleset import RuleSet
-from mlis_cli.model.vocabulary import Level, Sector, Stay
-from mlis_cli.person.fact_answers import NAMES_FOR_PEOPLE, fact_key
+
+if TYPE_CHECKING:
+    from mlis_cli.model.conditions import Node
+    from mlis_cli.model.ruleset import RuleSet
 
 Completions = list[tuple[str, str]]
 
 
 def _ruleset(ctx: typer.Context) -> RuleSet | None:
+    from mlis_cli.commands.shared import load_rules
+
     option = ctx.params.get("rules_dir")
     try:
         return load_rules(Path(option) if option else None)
@@ -65,14 +68,20 @@ def guides(ctx: typer.Context, incomplete: str) -> Completions:
 
 
 def citizenships(incomplete: str) -> Completions:
+    from mlis_cli.model.iso3166 import NAMES
+
     return _matching(incomplete, sorted(NAMES.items()))
 
 
 def sectors(incomplete: str) -> Completions:
+    from mlis_cli.model.vocabulary import Sector
+
     return _matching(incomplete, ((sector.value, "") for sector in Sector))
 
 
 def stays(incomplete: str) -> Completions:
+    from mlis_cli.model.vocabulary import Stay
+
     return _matching(incomplete, ((stay.value, "") for stay in Stay))
 
 
@@ -88,6 +97,8 @@ def rule_languages(ruleset: RuleSet) -> list[str]:
 
 
 def _languages_in(node: Node) -> Iterator[str]:
+    from mlis_cli.model.conditions import AllOf, AnyOf, Leaf, Not
+
     if isinstance(node, Leaf):
         if node.key == "language":
             yield from (code for code, _level in node.arg)
@@ -100,6 +111,9 @@ def _languages_in(node: Node) -> Iterator[str]:
 
 def languages(ctx: typer.Context, incomplete: str) -> Completions:
     """CODE: from the languages the rules ask about, then CODE:LEVEL once the colon is typed."""
+    from mlis_cli.model.profile import SOME
+    from mlis_cli.model.vocabulary import Level
+
     done, comma, last = incomplete.rpartition(",")
     code, colon, _level = last.partition(":")
     if colon:
@@ -113,6 +127,8 @@ def languages(ctx: typer.Context, incomplete: str) -> Completions:
 
 def topics(ctx: typer.Context, incomplete: str) -> Completions:
     """The certificates' topics, as `--topic` matches them (any case)."""
+    from mlis_cli.catalog.certificate_filter import topics as certificate_topics
+
     ruleset = _ruleset(ctx)
     if ruleset is None:
         return []
@@ -122,11 +138,15 @@ def topics(ctx: typer.Context, incomplete: str) -> Completions:
 
 
 def facts(incomplete: str) -> Completions:
+    from mlis_cli.person.fact_answers import NAMES_FOR_PEOPLE
+
     return [(name, "") for name in NAMES_FOR_PEOPLE if name.startswith(incomplete.lower())]
 
 
 def fact_values(ctx: typer.Context, incomplete: str) -> Completions:
     """Values for `mlis profile set FACT VALUE`, chosen by the FACT already typed."""
+    from mlis_cli.person.fact_answers import fact_key
+
     try:
         key = fact_key(str(ctx.params.get("fact") or ""))
     except MlisError:

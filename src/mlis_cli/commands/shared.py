@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from mlis_cli import api
 from mlis_cli.errors import EXIT_THRESHOLD, UsageError
-from mlis_cli.model.ruleset import RuleSet
 from mlis_cli.model.verdicts import Verdict, threshold_met
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from mlis_cli.model.ruleset import RuleSet
 
 
 def load_rules(option: Path | None) -> RuleSet:
@@ -26,6 +26,8 @@ def load_rules(option: Path | None) -> RuleSet:
     For rules read from --rules-dir (or MLIS_RULES_DIR), the hint names that directory:
     a plain 'mlis rules validate' would check the shipped rules instead.
     """
+    from mlis_cli import api
+
     try:
         return api.load_rules(option)
     except api.RulesInvalid as error:

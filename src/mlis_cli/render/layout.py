@@ -40,14 +40,14 @@ def item(console: Console, label: str, markup: str, indent: int) -> None:
     """A label, then text that wraps with a hanging indent."""
     from rich.text import Text
 
-    head = Text(" " * indent) + Text.from_markup(label)
+    head = Text(" " * indent) + Text.from_markup(label, emoji=False)
     if label:
         head.append(" ")
     if label and console.width - head.cell_len < MIN_TEXT_WIDTH:
         head.rstrip()
         console.print(head, soft_wrap=True)
         head = Text(" " * (indent + 2))
-    _wrapped(console, head, Text.from_markup(markup))
+    _wrapped(console, head, Text.from_markup(markup, emoji=False))
 
 
 def _wrapped(console: Console, head: Text, text: Text) -> None:
