@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from mlis_cli import api
 from mlis_cli.commands import completers
 from mlis_cli.commands.options import OutputOptions, output_options
 from mlis_cli.commands.profile_options import (
@@ -28,9 +27,6 @@ from mlis_cli.commands.profile_options import (
 )
 from mlis_cli.commands.shared import load_rules, today
 from mlis_cli.errors import UsageError
-from mlis_cli.person import saved_profile
-from mlis_cli.person.profile_input import parse_profile
-from mlis_cli.person.profile_sources import layered, read_profile_file
 from mlis_cli.render.formats import Format, Output, emit
 
 if TYPE_CHECKING:
@@ -90,6 +86,12 @@ def plan(
     *,
     output: OutputOptions,
 ) -> None:
+    # imported here, not above: `mlis plan --help` needs none of them
+    from mlis_cli import api
+    from mlis_cli.person import saved_profile
+    from mlis_cli.person.profile_input import parse_profile
+    from mlis_cli.person.profile_sources import layered, read_profile_file
+
     ruleset = load_rules(output.rules_dir)
     when = today()
     # the same layers as check: saved profile < profile file < flags
