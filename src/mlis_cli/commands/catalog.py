@@ -10,15 +10,13 @@ import typer
 from mlis_cli.commands import completers
 from mlis_cli.commands.options import OutputOptions, output_options
 from mlis_cli.commands.shared import load_rules, today
-from mlis_cli.engine.conditions import logic
 from mlis_cli.errors import UsageError
-from mlis_cli.model.ruleset import Country, RuleSet
-from mlis_cli.person.destinations import resolve
 from mlis_cli.render.formats import Format, Output, emit
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from mlis_cli.model.ruleset import Country, RuleSet
     from mlis_cli.render.document import Document
 
 GROUP_WORDS = {
@@ -107,6 +105,9 @@ def show(
       mlis show fi --format csv
       mlis show fi --format html > finland-rules.html
     """
+    # imported here, not above: `mlis show --help` needs none of it
+    from mlis_cli.person.destinations import resolve
+
     ruleset = load_rules(output.rules_dir)
     chosen = ruleset.countries[resolve(country, ruleset)]
     data = country_detail(ruleset, chosen)
@@ -188,6 +189,9 @@ def show_text(data: dict[str, Any], ruleset: RuleSet, out: Console) -> None:
 
 
 def country_detail(ruleset: RuleSet, country: Country) -> dict[str, Any]:
+    # imported here, not above: neither command's --help needs the engine
+    from mlis_cli.engine.conditions import logic
+
     cited: dict[str, None] = {}
     requirements = []
     for requirement in country.requirements:
