@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mlis_cli.catalog import certificate_filter
 from mlis_cli.commands import completers
 from mlis_cli.commands.options import OutputOptions, output_options
 from mlis_cli.commands.shared import load_rules
@@ -54,6 +53,9 @@ def certificates(
     A filter that needs a fact the sources do not give leaves the certificate
     out and says so: the output counts what was left out and why.
     """
+    # imported here, not above: `mlis certificates --help` needs none of it
+    from mlis_cli.catalog import certificate_filter
+
     ruleset = load_rules(output.rules_dir)
     entries = ruleset.certificates.entries
     chosen_filters = certificate_filter.filters(entries, topic, online, max_cost)

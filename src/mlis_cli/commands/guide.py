@@ -10,12 +10,12 @@ from mlis_cli.commands import completers
 from mlis_cli.commands.options import OutputOptions, output_options
 from mlis_cli.commands.shared import load_rules
 from mlis_cli.errors import UsageError
-from mlis_cli.model.ruleset import Guide, RuleSet
-from mlis_cli.person.profile_input import nearest
 from mlis_cli.render.formats import Output, emit
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from mlis_cli.model.ruleset import Guide, RuleSet
 
 
 @output_options()
@@ -81,6 +81,9 @@ def guide(
 
 def find_guide(ruleset: RuleSet, name: str) -> Guide:
     """The guide of that name, or the one that speaks of that sector; a usage error otherwise."""
+    # imported here, not above: `mlis guide --help` needs none of it
+    from mlis_cli.person.profile_input import nearest
+
     key = name.strip().lower()
     for entry in ruleset.guides:
         if key in (entry.name, entry.sector):
