@@ -6,14 +6,13 @@ from typing import TYPE_CHECKING
 
 from mlis_cli.commands.options import OutputOptions, output_options
 from mlis_cli.commands.shared import load_rules, today
-from mlis_cli.engine.recognition import Cell
-from mlis_cli.engine.recognition import matrix as build_matrix
 from mlis_cli.model.verdicts import Verdict
 from mlis_cli.render.formats import Output, emit
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from mlis_cli.engine.recognition import Cell
     from mlis_cli.render.document import Document
 
 SHORT = {
@@ -44,6 +43,9 @@ def matrix(
     when the degree alone settles it, and best/worst (E/CB) when other facts
     (how long you stay, when you graduated) decide between them.
     """
+    # imported here, not above: `mlis matrix --help` needs no engine
+    from mlis_cli.engine.recognition import matrix as build_matrix
+
     ruleset = load_rules(output.rules_dir)
     when = today()
     rows = build_matrix(ruleset, when)
