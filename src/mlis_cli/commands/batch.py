@@ -12,18 +12,15 @@ from typing import TYPE_CHECKING, Annotated, BinaryIO
 
 import typer
 
-from mlis_cli import api
-from mlis_cli.batch import COLUMNS, Tally, csv_row, read_lines
-from mlis_cli.batch_jobs import Jobs, job_count
 from mlis_cli.commands import completers
 from mlis_cli.commands.options import FailOn, OutputOptions, output_options
 from mlis_cli.commands.shared import exit_if_threshold_met, load_rules, today
 from mlis_cli.errors import UsageError
-from mlis_cli.person.profile_sources import announce_terminal_read
 from mlis_cli.render.encoding import escape_what_cannot_be_encoded
 from mlis_cli.render.formats import Format, StreamFormat, write_records
 
 if TYPE_CHECKING:
+    from mlis_cli.batch import Tally
     from mlis_cli.model.ruleset import RuleSet
     from mlis_cli.model.verdicts import Verdict
 
@@ -107,6 +104,11 @@ def batch(
     profiles get each verdict, the commonest open questions and the
     requirements most often in the way.
     """
+    # imported here, not above: `mlis batch --help` needs none of them
+    from mlis_cli import api
+    from mlis_cli.batch import COLUMNS, csv_row, read_lines
+    from mlis_cli.batch_jobs import Jobs, job_count
+
     if jobs < 0:
         raise UsageError(f"--jobs: expected 0 (one per core) or a number of processes, got {jobs}")
     ruleset = load_rules(output.rules_dir)
@@ -155,6 +157,9 @@ def summarise_batch(
     input order, so the summary is the one a single process gives."""
     import json
 
+    from mlis_cli import api
+    from mlis_cli.batch import read_lines
+    from mlis_cli.batch_jobs import Jobs, job_count
     from mlis_cli.engine.cohort_summary import CohortTally
     from mlis_cli.render.cohort_summary import CSV_COLUMNS, csv_rows, render_summary, summary_dict
     from mlis_cli.render.formats import Output, emit
@@ -209,6 +214,8 @@ def finish(tally: Tally, fail_on: Verdict | None, *, hint: str) -> None:
 
 @contextlib.contextmanager
 def opened(source: str) -> Iterator[BinaryIO]:
+    from mlis_cli.person.profile_sources import announce_terminal_read
+
     if source == "-":
         announce_terminal_read("profiles, one JSON object per line,")
         yield sys.stdin.buffer
