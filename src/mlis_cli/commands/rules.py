@@ -12,9 +12,6 @@ import typer
 from mlis_cli.commands.options import OutputOptions, output_options
 from mlis_cli.errors import EXIT_THRESHOLD
 from mlis_cli.render.formats import Output, emit
-from mlis_cli.rulefiles import loader
-from mlis_cli.rulefiles.location import rules_dir as locate
-from mlis_cli.rulefiles.problems import WARNING
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -62,6 +59,11 @@ def validate(
       mlis rules validate --strict
       mlis rules validate ./my-rules --format json
     """
+    # imported here, not above: no `mlis rules` --help needs the rule-file reader
+    from mlis_cli.rulefiles import loader
+    from mlis_cli.rulefiles.location import rules_dir as locate
+    from mlis_cli.rulefiles.problems import WARNING
+
     path, shown = locate(directory or output.rules_dir)
     found = loader.problems_in(path, shown)
     records = [problem.to_dict() for problem in found]
@@ -108,6 +110,8 @@ def run_tests(directory: DirArgument = None, *, output: OutputOptions) -> None:
       mlis rules test
       mlis rules test ./my-rules
     """
+    from mlis_cli.rulefiles import loader
+    from mlis_cli.rulefiles.location import rules_dir as locate
     from mlis_cli.rulefiles.rule_tests import run_all
 
     path, shown = locate(directory or output.rules_dir)
@@ -166,7 +170,9 @@ def coverage(
       mlis rules coverage --json
     """
     from mlis_cli.render.coverage import coverage_dict, coverage_lines
+    from mlis_cli.rulefiles import loader
     from mlis_cli.rulefiles.coverage import coverage_of
+    from mlis_cli.rulefiles.location import rules_dir as locate
 
     path, shown = locate(directory or output.rules_dir)
     found = coverage_of(loader.load(path, shown))
@@ -222,6 +228,8 @@ def diff(
     from mlis_cli.commands.shared import today
     from mlis_cli.engine.rule_diff import diff_cohort, diff_rules
     from mlis_cli.render.rule_diff import DIFF_COLUMNS, diff_dict, diff_lines, diff_row
+    from mlis_cli.rulefiles import loader
+    from mlis_cli.rulefiles.location import rules_dir as locate
 
     before = loader.load(*locate(old))
     after = loader.load(*locate(new))
