@@ -11,9 +11,6 @@ from mlis_cli.commands import completers
 from mlis_cli.commands.options import OutputOptions, RulesDir, output_options
 from mlis_cli.commands.shared import load_rules, today
 from mlis_cli.errors import UsageError
-from mlis_cli.person import saved_profile
-from mlis_cli.person.fact_answers import FACT_NAMES, fact_key, read_answer
-from mlis_cli.person.profile_input import parse_profile
 from mlis_cli.render.formats import Output, emit
 
 if TYPE_CHECKING:
@@ -104,6 +101,10 @@ def init(
       mlis profile init
       mlis profile init --degree ala --citizenship us --age 29 --lang de:B2 --no-input
     """
+    # imported here and in each subcommand, not above: `mlis profile ... --help` needs none of them
+    from mlis_cli.person import saved_profile
+    from mlis_cli.person.fact_answers import FACT_NAMES, read_answer
+
     ruleset = load_rules(rules_dir)
     when = today()
     typed: dict[str, str | None] = {
@@ -153,6 +154,8 @@ def init(
 
 def _changed(current: dict[str, Any], before: dict[str, Any], answers: dict[str, Any]) -> dict[str, Any]:
     """The profile as saved now, with the facts the person changed from what they were shown."""
+    from mlis_cli.person.fact_answers import FACT_NAMES
+
     facts = dict(current)
     for key in FACT_NAMES:
         if answers.get(key) != before.get(key):
@@ -204,6 +207,10 @@ def show(*, output: OutputOptions) -> None:
       mlis profile show
       mlis profile show --format json
     """
+    from mlis_cli.person import saved_profile
+    from mlis_cli.person.fact_answers import FACT_NAMES
+    from mlis_cli.person.profile_input import parse_profile
+
     ruleset = load_rules(output.rules_dir)
     when = today()
     path = saved_profile.profile_path()
@@ -244,6 +251,8 @@ def path() -> None:
     Example:
       mlis profile path
     """
+    from mlis_cli.person import saved_profile
+
     sys.stdout.write(f"{saved_profile.profile_path()}\n")
 
 
@@ -280,6 +289,9 @@ def set_fact(
       mlis profile set lang de:B2
       mlis profile set age unknown
     """
+    from mlis_cli.person import saved_profile
+    from mlis_cli.person.fact_answers import fact_key, read_answer
+
     key = fact_key(fact)
     ruleset = load_rules(rules_dir)
     when = today()
@@ -312,6 +324,8 @@ def clear() -> None:
     Example:
       mlis profile clear
     """
+    from mlis_cli.person import saved_profile
+
     path = saved_profile.profile_path()
     if saved_profile.remove(path):
         _say(f"Removed your saved profile {path}.")
