@@ -9,7 +9,6 @@ import typer
 from mlis_cli.commands import completers
 from mlis_cli.commands.options import OutputOptions, output_options
 from mlis_cli.commands.shared import load_rules
-from mlis_cli.person.profile_input import parse_degree
 from mlis_cli.render.formats import Output, emit
 
 if TYPE_CHECKING:
@@ -60,6 +59,9 @@ def degrees(
             pager=output.pager,
         )
         return
+    # imported here, not above: `mlis degrees --help` needs none of it
+    from mlis_cli.person.profile_input import parse_degree
+
     degree = ruleset.degrees[parse_degree(code, ruleset.degrees)]
     detail = degree_detail(ruleset, degree)
 
