@@ -13,6 +13,7 @@ import subprocess
 import sys
 
 import pytest
+import typer
 
 from mlis_cli import cli
 
@@ -65,11 +66,23 @@ def test_completing_a_command_name_imports_no_command() -> None:
     assert [name for name in loaded if name not in protocol] == []
 
 
-def test_a_commands_help_imports_that_command_and_no_rules() -> None:
-    output, modules = imported("check", "--help")
-    assert output.startswith("Usage: mlis check")
-    assert "mlis_cli.commands.check" in modules
-    others = {f"mlis_cli.commands.{name}" for name in ("plan", "batch", "rules", "matrix", "profile")}
+def command_lines() -> list[tuple[str, ...]]:
+    """Every command, every group and every subcommand of a group, as typed after `mlis`."""
+    lines: list[tuple[str, ...]] = [(name,) for name in cli.COMMANDS]
+    for group, (module, attribute) in cli.GROUPS.items():
+        lines.append((group,))
+        for info in getattr(importlib.import_module(module), attribute).registered_commands:
+            lines.append((group, info.name or typer.main.get_command_name(info.callback.__name__)))
+    return lines
+
+
+@pytest.mark.parametrize("line", command_lines(), ids=" ".join)
+def test_a_commands_help_imports_that_command_and_no_rules(line: tuple[str, ...]) -> None:
+    output, modules = imported(*line, "--help")
+    assert output.startswith(f"Usage: mlis {' '.join(line)} [OPTIONS]")
+    own, _attribute = {**cli.COMMANDS, **cli.GROUPS}[line[0]]
+    assert own in modules
+    others = {module for module, _attribute in (*cli.COMMANDS.values(), *cli.GROUPS.values())} - {own}
     assert others & modules == set()
     # no rule file is read: neither the loader, nor its YAML reader, nor the rules cache
     reading = ("mlis_cli.rulefiles.loader", "mlis_cli.rulefiles.cache", "mlis_cli.yaml_strict", "yaml")
@@ -77,6 +90,9 @@ def test_a_commands_help_imports_that_command_and_no_rules() -> None:
     # nor what answering would need: the public API, the engine, the report model, rich
     answering = ("mlis_cli.api", "mlis_cli.engine", "mlis_cli.model.report", "mlis_cli.rulefiles", "rich")
     assert of(modules, *answering) == []
+    # nor the rule-set model, the person's facts or the catalogue the command body reads
+    reading_facts = ("mlis_cli.model.ruleset", "mlis_cli.person", "mlis_cli.catalog")
+    assert of(modules, *reading_facts) == []
 
 
 def test_a_check_from_the_rules_cache_does_not_import_the_loader(tmp_path: pytest.TempPathFactory) -> None:
