@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mlis_cli.commands import check as check_command
+from mlis_cli import api
 from tests.conftest import FIXTURES
 
 RULES = str(FIXTURES / "scripting")
@@ -131,13 +131,13 @@ def interrupt(*args: object, **kwargs: object) -> None:
 
 
 def test_an_interrupt_exits_130_with_one_line(mlis, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(check_command, "evaluate", interrupt)
+    monkeypatch.setattr(api, "evaluate", interrupt)
     run = mlis(*CHECK, "--all")
     assert (run.exit_code, run.stdout, run.stderr) == (130, "", "mlis: interrupted\n")
 
 
 def test_an_interrupt_is_json_when_json_is_asked_for(mlis, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(check_command, "evaluate", interrupt)
+    monkeypatch.setattr(api, "evaluate", interrupt)
     run = mlis("check", "--rules-dir", RULES, "--degree", "ala", "--all", "--json")
     assert run.exit_code == 130
     assert json.loads(run.stderr) == {
@@ -149,6 +149,6 @@ def test_a_closed_output_pipe_ends_quietly_with_0(mlis, monkeypatch: pytest.Monk
     def closed(*args: object, **kwargs: object) -> None:
         raise BrokenPipeError
 
-    monkeypatch.setattr(check_command, "evaluate", closed)
+    monkeypatch.setattr(api, "evaluate", closed)
     run = mlis(*CHECK, "--all", "--fail-on", "eligible")
     assert (run.exit_code, run.stdout, run.stderr) == (0, "", "")
