@@ -100,17 +100,17 @@ def to_a_file(capsys: pytest.CaptureFixture[str], tmp_path: Path):  # type: igno
     """Run `mlis ARGS` in-process with stdout on a real file (or `target`), as a shell redirect
     gives it: forked workers write their pieces there themselves."""
 
-    def run(*args: str, target: Path | None = None) -> Run:
+    def run(*args: str, target: Path | None = None, encoding: str = "utf-8") -> Run:
         path = target or tmp_path / f"out-{secrets.token_hex(4)}"
         captured = sys.stdout
-        with path.open("w", encoding="utf-8") as out:
+        with path.open("w", encoding=encoding) as out:
             sys.stdout = out
             try:
                 code = main(list(args))
                 out.flush()
             finally:
                 sys.stdout = captured
-        written = "" if target else path.read_text(encoding="utf-8")
+        written = "" if target else path.read_text(encoding=encoding)
         return Run(code, written, capsys.readouterr().err)
 
     return run
@@ -130,6 +130,21 @@ def test_workers_writing_to_stdout_themselves_write_the_bytes_of_one_process(
         assert (many.exit_code, many.stdout, many.stderr) == (one.exit_code, one.stdout, one.stderr)
     assert one.exit_code == 2
     assert small_pieces == [-2, -3]  # workers that wrote their own pieces
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_workers_writing_themselves_escape_what_the_output_encoding_cannot_hold(
+    to_a_file, small_pieces, tmp_path: Path, fmt: str
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "names.jsonl"
+    path.write_text("".join(f'{{"id": "é{n}", "degree": "ala"}}\n' for n in range(200)), encoding="utf-8")
+    command = ("batch", str(path), "--rules-dir", RULES, "-c", "xc", "--format", fmt)
+    one = to_a_file(*command, encoding="ascii")
+    many = to_a_file(*command, "--jobs", "2", encoding="ascii")
+    assert (many.exit_code, many.stdout, many.stderr) == (one.exit_code, one.stdout, one.stderr)
+    first = many.stdout.splitlines()[0 if fmt == "jsonl" else 1]
+    assert first.startswith('{"id":"\\u00e90",' if fmt == "jsonl" else "\\xe90,1,xc,")
+    assert small_pieces == [-2]
 
 
 def test_workers_writing_themselves_stop_at_the_first_bad_line(
