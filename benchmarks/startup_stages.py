@@ -1,0 +1,78 @@
+"""Where the start-up of one `mlis check` goes, stage by stage: medians over fresh processes.
+
+    .venv/bin/python benchmarks/startup_stages.py [--runs N] [-- CHECK ARGS]
+
+Each run starts a new interpreter that imports Typer and pydantic (what the
+floor of benchmarks/startup.py pays too), then runs `mlis check` through its
+real entry point with timers around the public API's load_rules and evaluate.
+Printed: the median milliseconds of each stage, and its share of the whole.
+A measurement, not a test: nothing here fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+
+import startup
+
+PROBE = r"""
+import json, sys, time
+marks = [("start", time.perf_counter())]
+def mark(name):
+    marks.append((name, time.perf_counter()))
+import typer, typer._adapters
+mark("Typer and pydantic (the floor pays these)")
+from mlis_cli import __main__ as entry, api
+mark("mlis entry point")
+load_rules, evaluate = api.load_rules, api.evaluate
+def timed_load(*args, **options):
+    mark("check's imports and option parsing")
+    rules = load_rules(*args, **options)
+    mark("rules from the cache")
+    return rules
+def timed_evaluate(*args, **options):
+    mark("profile and countries")
+    report = evaluate(*args, **options)
+    mark("evaluation (with what-if for JSON)")
+    return report
+api.load_rules, api.evaluate = timed_load, timed_evaluate
+sys.stdout = open("/dev/null", "w")
+entry.main(["check", *sys.argv[1:]])
+sys.stdout.flush()
+mark("rendering and writing")
+sys.stderr.write(json.dumps([(name, (at - marks[i][1]) * 1000) for i, (name, at) in enumerate(marks[1:])]))
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("args", nargs="*", default=["--degree", "ala", "-c", "fi", "--format", "json"])
+    options = parser.parse_args()
+    startup.compile_mlis()
+    stages: dict[str, list[float]] = {}
+    env = {**os.environ, "MLIS_TODAY": os.environ.get("MLIS_TODAY", "2026-12-01")}
+    for run in range(options.runs + 1):
+        result = subprocess.run(
+            [sys.executable, "-c", PROBE, *options.args], capture_output=True, text=True, env=env, check=True
+        )
+        if run == 0:
+            continue  # warms the file cache and the rules cache
+        for name, elapsed in json.loads(result.stderr):
+            stages.setdefault(name, []).append(elapsed)
+    medians = {name: statistics.median(values) for name, values in stages.items()}
+    total = sum(medians.values())
+    shown = " ".join(options.args)
+    print(f"mlis check {shown}: median of {options.runs} runs, in one process after Python starts")
+    for name, value in medians.items():
+        print(f"  {name:<44}{value:>8.1f} ms {value / total:>6.0%}")
+    print(f"  {'total':<44}{total:>8.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
