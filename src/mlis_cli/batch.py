@@ -390,6 +390,10 @@ def _not_json(name: str) -> Any:
     raise _NotFinite(name)
 
 
+_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicates, parse_float=_finite, parse_constant=_not_json)
+"""One decoder for every line: json.loads with options builds a new one (and its scanner) per call."""
+
+
 def parse_object(text: bytes) -> dict[str, Any]:
     """A JSON object from one line, strictly: duplicate keys, NaN and infinite numbers are errors.
 
@@ -400,12 +404,7 @@ def parse_object(text: bytes) -> dict[str, Any]:
         raise LineError(INVALID_JSON, f"the line is longer than {MAX_LINE} bytes (1 MiB)")
     try:
         # Decoded as UTF-8 here: given bytes, json.loads would guess UTF-16 or UTF-32 as well.
-        data = json.loads(
-            text.decode("utf-8"),
-            object_pairs_hook=_no_duplicates,
-            parse_float=_finite,
-            parse_constant=_not_json,
-        )
+        data = _DECODER.decode(text.decode("utf-8"))
     except json.JSONDecodeError as error:
         raise LineError(INVALID_JSON, f"not valid JSON: {error.msg} at column {error.colno}") from None
     except _DuplicateKey as error:

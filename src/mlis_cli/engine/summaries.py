@@ -141,7 +141,16 @@ class Summaries:
                     _remember(self._seen[slot], value, self._class(slot, value))
             classes = tuple(map(operator.getitem, self._seen, values))
         countries = self._countries
-        return [countries[code].summary(profile, classes) for code in codes]
+        answers = []
+        for code in codes:
+            country = countries[code]
+            try:  # an answer already known, looked up without a call per country
+                answers.append(
+                    country.known[tuple(map(operator.getitem, country.maps, country.pick(classes)))]
+                )
+            except KeyError:
+                answers.append(country.summary(profile, classes))
+        return answers
 
     def _class(self, slot: int, value: Any) -> Any:
         """A fact's value as the rules see it: a number for a reduced fact, else the value itself."""
@@ -184,14 +193,17 @@ class _Country:
         for requirement in country.requirements:
             facts.update(dict.fromkeys(requirement.facts))
         self._slots = [slots[fact] for fact in facts]
-        self._pick = _picker(self._slots)
+        self.pick = _picker(self._slots)
         self._positions = [positions.get(slot) for slot in self._slots]
         self._local: list[list[int]] = [[] for _ in self._slots]
         self._local_numbers: list[dict[tuple[bool | None, ...], int]] = [{} for _ in self._slots]
-        # For each fact, what this country makes of each class seen so far: filled on
+        # pick, maps and known are read by Summaries.of's look-up of answers already known.
+        # pick: this country's facts from the tuple of every fact's class.
+        # maps: for each fact, what this country makes of each class seen so far: filled on
         # first sight, then read in C by map(getitem, ...).
-        self._maps: list[dict[Any, Any]] = [{} for _ in self._slots]
-        self._answers: dict[tuple[Any, ...], Summary] = {}
+        # known: the answers by those local classes.
+        self.maps: list[dict[Any, Any]] = [{} for _ in self._slots]
+        self.known: dict[tuple[Any, ...], Summary] = {}
         self._seen: dict[tuple[Any, ...], Summary] = {}
         self._degrees = tuple(ruleset.degrees)
         self._rules = country.requirements
@@ -201,17 +213,17 @@ class _Country:
         ]
 
     def summary(self, profile: Profile, classes: tuple[Any, ...]) -> Summary:
-        seen = self._pick(classes)
+        seen = self.pick(classes)
         try:
-            key = tuple(map(operator.getitem, self._maps, seen))
+            key = tuple(map(operator.getitem, self.maps, seen))
         except KeyError:
             for index, value in enumerate(seen):
-                self._maps[index].setdefault(value, self._local_class(index, value))
-            key = tuple(map(operator.getitem, self._maps, seen))
-        answer = self._answers.get(key)
+                self.maps[index].setdefault(value, self._local_class(index, value))
+            key = tuple(map(operator.getitem, self.maps, seen))
+        answer = self.known.get(key)
         if answer is None:
             answer = self._combine(profile, key)
-            _remember(self._answers, key, answer)
+            _remember(self.known, key, answer)
         return answer
 
     def _local_class(self, index: int, value: Any) -> Any:
