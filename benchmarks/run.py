@@ -244,7 +244,8 @@ def main() -> None:
         "--rounds", type=int, default=None, help="start-up rounds (default 30, 8 with --quick)"
     )
     parser.add_argument("--sizes", default=None, help="profiles per batch run, comma-separated")
-    parser.add_argument("--batch-rounds", type=int, default=3, help="rounds per size below 1M (1M: one)")
+    parser.add_argument("--batch-rounds", type=int, default=3, help="rounds per size below 1M")
+    parser.add_argument("--big-rounds", type=int, default=1, help="rounds at 1M profiles and more")
     parser.add_argument("--inputs", type=Path, default=None, help="keep generated inputs in this directory")
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--skip-batch", action="store_true")
@@ -252,7 +253,7 @@ def main() -> None:
     rounds = args.rounds or (8 if args.quick else 30)
     default = "10000,100000" if args.quick else "10000,100000,1000000"
     sizes = sorted(int(size) for size in (args.sizes or default).split(","))
-    batch_rounds = {size: 1 if size >= 1_000_000 else args.batch_rounds for size in sizes}
+    batch_rounds = {size: args.big_rounds if size >= 1_000_000 else args.batch_rounds for size in sizes}
     print(f"python {sys.version.split()[0]} on {os.cpu_count()} cores; mlis = {' '.join(MLIS)}")
     startup.compile_mlis()
     with tempfile.TemporaryDirectory() as temporary:
