@@ -4,8 +4,8 @@ their output written in input order, byte for byte what one process writes.
 The parent reads the file once, counting newlines, to find where each piece
 of about PIECE_BYTES begins and on which line; piece i goes to worker
 i mod N, which reads it from the file and evaluates it. Each worker has at
-most AHEAD pieces handed to it, queued or finished and waiting their turn,
-so memory stays flat however long the file is.
+most AHEAD pieces queued and one finished piece waiting its turn, so memory
+stays flat however long the file is.
 
 Where the output has a file descriptor (stdout redirected or piped), each
 worker writes its pieces to it itself, in turn: a shared counter says which
@@ -32,7 +32,7 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, BinaryIO, Literal, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from mlis_cli.api import BatchEvaluator
 from mlis_cli.batch import COLUMNS, BadLine, LineError, Tally, csv_row, read_lines
@@ -108,18 +108,13 @@ class Turn:
         self.condition = context.Condition()
         self.next = context.RawValue("q", 0)
 
-    def write(
-        self, index: int, data: bytes, out: TextIO, ends: bool, *, wait: bool = True
-    ) -> tuple[int, str] | Literal[False] | None:
+    def write(self, index: int, text: str, out: TextIO, ends: bool) -> tuple[int, str] | None:
         """Write piece `index` once every earlier piece is written, unless the run has ended;
-        ends: no later piece may be written after this one. The write error, if any; without
-        wait, False when an earlier piece is still to be written (nothing is written then)."""
-        view = memoryview(data)
+        ends: no later piece may be written after this one. The write error, if any."""
+        encoding, errors = out.encoding, out.errors or "strict"
+        data = memoryview(text.encode(encoding, errors))
         with self.condition:
-            if wait:
-                self.condition.wait_for(lambda: self.next.value in (index, STOPPED))
-            elif self.next.value not in (index, STOPPED):
-                return False
+            self.condition.wait_for(lambda: self.next.value in (index, STOPPED))
             if self.next.value == STOPPED:
                 return None
             failed = None
@@ -127,8 +122,8 @@ class Turn:
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
             try:
                 descriptor = out.fileno()
-                while view:
-                    view = view[os.write(descriptor, view) :]
+                while data:
+                    data = data[os.write(descriptor, data) :]
             except OSError as error:
                 failed = (error.errno or 0, error.strerror or str(error))
             self.next.value = STOPPED if ends or failed else index + 1
@@ -180,47 +175,24 @@ def work(
     summary: bool = False,
     turn: Turn | None = None,
 ) -> None:
-    """A worker: pieces in, their results out, until told to stop (None).
-
-    With a turn, the worker writes each piece's output to stdout itself, in
-    input order, and sends back the rest once it is written. A piece whose
-    turn has not come waits while the worker goes on to its next piece; the
-    worker waits for its turn only when it has no piece left to evaluate.
-    """
+    """A worker: pieces in, their results out, until told to stop (None). With a turn, the worker
+    writes each piece's output to stdout itself, in input order, and sends back the rest."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     evaluator.take_tally()
-    finished: deque[tuple[int, bytes, Result]] = deque()  # evaluated, waiting for their turn
-
-    def write_finished(wait: bool) -> None:
-        assert turn is not None
-        while finished:
-            index, data, (_, tally, stop, failure, _) = finished[0]
-            ends = stop is not None or failure is not None
-            written = turn.write(index, data, sys.stdout, ends, wait=wait)
-            if written is False:
-                return
-            finished.popleft()
-            connection.send(("", tally, stop, failure, written))
-
     with open(source, "rb") as stream:
-        while True:
-            if turn is not None:
-                write_finished(wait=not connection.poll())
-            job = connection.recv()
-            if job is None:
-                break
+        while (job := connection.recv()) is not None:
             index, piece = job
             try:
                 result = evaluate_piece(evaluator, stream, piece, csv, summary)
             except Exception as error:  # a bug: the parent reports it as its own
                 result = ("", Tally(), None, f"{type(error).__name__}: {error}", None)
-            if turn is None:
-                connection.send(result)
-            else:
-                text, *rest = result
-                data = text.encode(sys.stdout.encoding, sys.stdout.errors or "strict")
-                finished.append((index, data, ("", *rest)))  # type: ignore[arg-type]
+            if turn is not None:
+                text, tally, stop, failure, _ = result
+                ends = stop is not None or failure is not None
+                written = turn.write(index, text, sys.stdout, ends)
+                result = ("", tally, stop, failure, written)
+            connection.send(result)
 
 
 class Jobs:
