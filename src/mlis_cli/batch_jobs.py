@@ -113,22 +113,24 @@ class Turn:
         ends: no later piece may be written after this one. The write error, if any."""
         encoding, errors = out.encoding, out.errors or "strict"
         data = memoryview(text.encode(encoding, errors))
-        with self.condition:
-            self.condition.wait_for(lambda: self.next.value in (index, STOPPED))
-            if self.next.value == STOPPED:
-                return None
-            failed = None
-            # SIGTERM waits until the piece is written: the output ends with a whole record
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
-            try:
-                descriptor = out.fileno()
-                while data:
-                    data = data[os.write(descriptor, data) :]
-            except OSError as error:
-                failed = (error.errno or 0, error.strerror or str(error))
-            self.next.value = STOPPED if ends or failed else index + 1
-            self.condition.notify_all()
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+        try:
+            with self.condition:
+                self.condition.wait_for(lambda: self.next.value in (index, STOPPED))
+                if self.next.value == STOPPED:
+                    return None
+                failed = None
+                # SIGTERM waits until the piece is written: the output ends with a whole record
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+                try:
+                    descriptor = out.fileno()
+                    while data:
+                        data = data[os.write(descriptor, data) :]
+                except OSError as error:
+                    failed = (error.errno or 0, error.strerror or str(error))
+                self.next.value = STOPPED if ends or failed else index + 1
+                self.condition.notify_all()
+        finally:  # after the lock is let go, so a worker stopped here holds no lock
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
         return failed
 
 
