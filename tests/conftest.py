@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+import signal
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,11 @@ from tests import fuzzing
 REPO = Path(__file__).resolve().parents[1]
 RULES = REPO / "rules"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    # The suite was started in the background (`command &`), which ignores Ctrl-C, and every
+    # process the tests start would inherit that; the tests of Ctrl-C need it as a terminal has it.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 # MLIS_FUZZ=deep runs the property tests with many more examples (see tests/fuzzing.py).
 for _level in fuzzing.LEVELS:
