@@ -23,7 +23,7 @@ import sys
 import startup
 
 PROBE = r"""
-import json, sys, time
+import json, os, sys, time
 marks = [("start", time.perf_counter())]
 def mark(name):
     marks.append((name, time.perf_counter()))
@@ -54,7 +54,7 @@ def timed_evaluate(*args, **options):
     mark("evaluation (with what-if for JSON)")
     return report
 api.load_rules, api.evaluate = timed_load, timed_evaluate
-sys.stdout = open("/dev/null", "w")
+sys.stdout = open(os.devnull, "w")
 entry.main(["check", *sys.argv[1:]])
 sys.stdout.flush()
 mark("rendering and writing")

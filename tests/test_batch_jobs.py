@@ -280,16 +280,25 @@ def worker_ids(pid: int) -> set[int]:
 
 
 def gone(pids: set[int]) -> bool:
+    """Whether every one of these processes has ended, waiting up to 10 s for them."""
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
     return not any(Path(f"/proc/{pid}").exists() for pid in pids)
 
 
-def start_big_batch(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[str], Path, set[int]]:
+def big_batch_command(tmp_path: Path, *args: str) -> list[str]:
+    """mlis batch --jobs 2 over 200,000 profiles and every country, as CSV: long enough to stop."""
     big = tmp_path / "big.jsonl"
     big.write_text("".join(f'{{"id": {n}, "degree": "ala"}}\n' for n in range(200_000)))
+    return [MLIS, "batch", str(big), "--all", "--rules-dir", RULES, "--format", "csv", "--jobs", "2", *args]
+
+
+def start_big_batch(tmp_path: Path, *args: str) -> tuple[subprocess.Popen[str], Path, set[int]]:
     out = tmp_path / "out.csv"
     with out.open("w") as sink:
         process = subprocess.Popen(
-            [MLIS, "batch", str(big), "--all", "--rules-dir", RULES, "--format", "csv", "--jobs", "2", *args],
+            big_batch_command(tmp_path, *args),
             stdout=sink,
             stderr=subprocess.PIPE,
             text=True,
@@ -318,18 +327,13 @@ def test_sigterm_stops_every_job_and_leaves_whole_records(tmp_path: Path) -> Non
     assert process.wait(timeout=60) == 143
     assert process.stderr is not None and process.stderr.read() == "mlis: terminated\n"
     whole_records(out)
-    deadline = time.monotonic() + 10
-    while not gone(workers) and time.monotonic() < deadline:
-        time.sleep(0.05)
     assert gone(workers)
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to find the workers")
 def test_sigterm_while_a_worker_waits_on_a_full_pipe_leaves_whole_records(tmp_path: Path) -> None:
-    big = tmp_path / "big.jsonl"
-    big.write_text("".join(f'{{"id": {n}, "degree": "ala"}}\n' for n in range(200_000)))
     process = subprocess.Popen(
-        [MLIS, "batch", str(big), "--all", "--rules-dir", RULES, "--format", "csv", "--jobs", "2"],
+        big_batch_command(tmp_path),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
@@ -355,9 +359,6 @@ def test_ctrl_c_on_the_terminal_stops_every_job_with_one_line(tmp_path: Path) ->
     assert process.wait(timeout=60) == 130
     assert process.stderr is not None and process.stderr.read() == "mlis: interrupted\n"
     whole_records(out)
-    deadline = time.monotonic() + 10
-    while not gone(workers) and time.monotonic() < deadline:
-        time.sleep(0.05)
     assert gone(workers)
 
 
