@@ -259,9 +259,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         workdir = Path(temporary)
         if not args.skip_startup:
-            floor_script = workdir / "typer_floor.py"
-            floor_script.write_text(startup.TYPER_FLOOR, encoding="utf-8")
-            for line in startup.report(startup.measure(rounds, floor_script), rounds):
+            floors = startup.floor_scripts(workdir)
+            for line in startup.report(startup.measure(rounds, floors), rounds):
                 print(line, flush=True)
         if not args.skip_batch:
             inputs = args.inputs or workdir

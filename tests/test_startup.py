@@ -111,3 +111,53 @@ def test_the_short_help_shown_without_importing_is_each_commands_own() -> None:
     for name, (module, attribute) in cli.GROUPS.items():
         own[name] = cli.first_sentence(getattr(importlib.import_module(module), attribute).info.help)
     assert own == cli.SHORT_HELP
+
+
+COLLECTIONS = """
+import atexit, gc, json, sys
+runs = []
+gc.callbacks.append(lambda phase, info: runs.append(info["generation"]) if phase == "stop" else None)
+atexit.register(lambda: sys.stderr.write("\\nGC " + json.dumps([runs, gc.get_freeze_count()]) + "\\n"))
+sys.argv = ["mlis", *sys.argv[1:]]
+from mlis_cli.__main__ import run
+runs.clear()  # those while Python started and read the entry point, before run() sets the threshold
+run()
+"""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("-c", "fi", "--format", "json"), ("-c", "fi"), ("--all",)],
+    ids=["json", "text", "all"],
+)
+def test_a_check_runs_no_collection_and_leaves_what_it_made_to_the_exit(
+    args: tuple[str, ...], tmp_path: pytest.TempPathFactory
+) -> None:
+    """Start-up keeps nearly every object it makes: the cyclic collector would sweep them for
+    nothing, during the command and again as Python shuts down."""
+    env = {**os.environ, "MLIS_CACHE_DIR": str(tmp_path), "MLIS_TODAY": "2026-11-22"}
+    command = [sys.executable, "-c", COLLECTIONS, "check", "--degree", "ala", *args]
+    subprocess.run(command, capture_output=True, env=env, check=True)  # fills the rules cache
+    result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "Finland" in result.stdout
+    runs, frozen = json.loads(result.stderr.rpartition("\nGC ")[2])
+    assert runs == []
+    assert frozen > 30_000  # Typer, pydantic and the rules, left for the process's end
+
+
+def test_a_tab_press_also_leaves_what_it_made_to_the_exit() -> None:
+    """Typer's completion ends the process from inside the command; the objects are frozen all the same."""
+    tab = {"_MLIS_COMPLETE": "complete_bash", "COMP_WORDS": "mlis ch", "COMP_CWORD": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", COLLECTIONS],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **tab},
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "check\n"
+    runs, frozen = json.loads(result.stderr.rpartition("\nGC ")[2])
+    assert runs == []
+    assert frozen > 10_000
