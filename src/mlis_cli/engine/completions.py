@@ -114,8 +114,5 @@ def completions(
         return None
     result = []
     for values in itertools.product(*domains):
-        completed = profile
-        for fact, value in zip(missing, values, strict=True):
-            completed = with_fact(completed, fact, value)
-        result.append((tuple(zip(missing, values, strict=True)), completed))
+        result.append((tuple(zip(missing, values, strict=True)), profile.with_values(missing, values)))
     return result

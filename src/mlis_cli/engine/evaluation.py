@@ -172,14 +172,14 @@ def _group_best(
     tables: list[dict[tuple[Any, ...], Verdict]] = [{} for _ in group]
     found: Verdict | None = None
     for values in itertools.product(*domains):
-        completed = profile
-        for fact, value in zip(facts, values, strict=True):
-            completed = completed.with_value(fact, value)
+        completed = None  # made only when a requirement meets values it has not seen
         verdicts = []
         for rule, positions, table in zip(group, reads, tables, strict=True):
             key = tuple(values[position] for position in positions)
             verdict = table.get(key)
             if verdict is None:
+                if completed is None:
+                    completed = profile.with_values(facts, values)
                 verdict = table[key] = _case_verdict(rule, _first_match(rule, completed, today))
             verdicts.append(verdict)
         here = worst(verdicts)

@@ -8,6 +8,7 @@ A language named with no level (`de: some`) stays open.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,13 +57,22 @@ class Profile:
 
     def with_value(self, fact: str, value: Any) -> Profile:
         """The profile with one fact set; 'language:de' sets one language."""
-        if fact.startswith("language:"):
-            languages = dict(self.languages)
-            languages[fact.partition(":")[2]] = value
-            fact, value = "languages", languages
-        values = [getattr(self, name) for name in FIELDS]
-        values[FIELDS.index(fact)] = value
-        return Profile(*values)
+        return self.with_values((fact,), (value,))
+
+    def with_values(self, facts: Iterable[str], values: Iterable[Any]) -> Profile:
+        """The profile with several facts set, made once rather than once per fact."""
+        fields = [getattr(self, name) for name in FIELDS]
+        languages = None
+        for fact, value in zip(facts, values, strict=True):
+            if fact.startswith("language:"):
+                if languages is None:
+                    languages = dict(self.languages)
+                languages[fact[LANGUAGE_PREFIX:]] = value
+            else:
+                fields[FIELD_INDEX[fact]] = value
+        if languages is not None:
+            fields[FIELD_INDEX["languages"]] = languages
+        return Profile(*fields)
 
     def to_dict(self) -> dict[str, Any]:
         """The normalised profile, as JSON output shows it; unknown facts are null."""
@@ -99,6 +109,7 @@ FIELDS = (
     "languages_listed",
 )
 """Profile's fields, in order."""
+FIELD_INDEX = {name: index for index, name in enumerate(FIELDS)}
 LANGUAGE_PREFIX = len("language:")
 SOME = "some"
 """How a language spoken at a level not given is written: `de: some`, `--lang de:some`."""
