@@ -59,7 +59,8 @@ class Output(NamedTuple):
     """One command's result, ready for every format."""
 
     document: Any
-    """What JSON and YAML write: one document."""
+    """What JSON and YAML write: one document, or a function that makes it where that costs
+    and the other formats do without it."""
     records: Iterable[Mapping[str, Any]]
     """What JSONL writes, one object per line."""
     columns: Sequence[str]
@@ -88,6 +89,7 @@ def emit(
         from mlis_cli.render.terminal import is_terminal, make_console
 
         console = make_console(stream, no_color)
+        console.size = console.size  # read once: rich would ask the terminal again at every print
         if pager and is_terminal(stream):
             from mlis_cli.render.pager import write_paged
 
@@ -97,14 +99,19 @@ def emit(
     elif fmt is Format.JSON:
         from mlis_cli.render.json_out import write_json
 
-        write_json(output.document, stream)
+        write_json(made(output.document), stream)
     elif fmt is Format.YAML:
         from mlis_cli.render.yaml_out import write_yaml
 
-        write_yaml(output.document, stream)
+        write_yaml(made(output.document), stream)
     else:
         rows = output.rows if fmt is Format.CSV and output.rows is not None else output.records
         write_records(rows, StreamFormat(fmt), output.columns, stream)
+
+
+def made(document: Any) -> Any:
+    """The document, made now if it was given as the function that makes it."""
+    return document() if callable(document) else document
 
 
 def write_report(document: Document, fmt: Format, out: TextIO) -> None:

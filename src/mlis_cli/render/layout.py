@@ -55,8 +55,8 @@ def _wrapped(console: Console, head: Text, text: Text) -> None:
 
     hang = Text(" " * head.cell_len)
     width = max(console.width - head.cell_len, 1)
-    for number, part in enumerate(_lines(text, width)):
-        console.print((head if number == 0 else hang) + part, soft_wrap=True)
+    lines = [(head if number == 0 else hang) + part for number, part in enumerate(_lines(text, width))]
+    console.print(Text("\n").join(lines), soft_wrap=True)  # one print: each costs rich a look at the terminal
 
 
 def _lines(text: Text, width: int) -> list[Text]:

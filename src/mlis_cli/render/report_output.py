@@ -47,12 +47,13 @@ def report_output(
 
             render_answers(report, console, brief=brief)
 
+    # Each format makes only its own: the document, the records and the rows are made when written.
     return Output(
-        document=report_dict(report),
-        records=[result_dict(result, report.today) for result in report.results],
+        document=lambda: report_dict(report),
+        records=(result_dict(result, report.today) for result in report.results),
         columns=CSV_COLUMNS,
         text=text,
-        rows=[csv_row(result) for result in report.results],
+        rows=(csv_row(result) for result in report.results),
     )
 
 
