@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import operator
 from collections.abc import Sequence
 from typing import Any
 
@@ -34,7 +35,9 @@ def with_fact(profile: Profile, fact: str, value: Any) -> Profile:
     return profile.with_value(fact, value)
 
 
-_DOMAINS: dict[tuple[int, str, tuple[str, ...], dt.date, bool], tuple[Requirement, list[Any]]] = {}
+_DOMAINS: dict[
+    tuple[tuple[int, ...], str, tuple[str, ...], dt.date, bool], tuple[tuple[Requirement, ...], list[Any]]
+] = {}
 
 
 def spoken(profile: Profile, fact: str) -> bool:
@@ -46,15 +49,22 @@ def values_to_try(
     requirement: Requirement, fact: str, degrees: tuple[str, ...], today: dt.date, *, some: bool = False
 ) -> list[Any]:
     """candidates() for a requirement's conditions, remembered: the rules do not change during a run."""
-    key = (id(requirement), fact, degrees, today, some)
+    return group_values_to_try((requirement,), fact, degrees, today, some=some)
+
+
+def group_values_to_try(
+    group: tuple[Requirement, ...], fact: str, degrees: tuple[str, ...], today: dt.date, *, some: bool = False
+) -> list[Any]:
+    """candidates() for the conditions of requirements completed together, remembered."""
+    key = (tuple(map(id, group)), fact, degrees, today, some)
     known = _DOMAINS.get(key)
-    if known is not None and known[0] is requirement:
+    if known is not None and all(map(operator.is_, known[0], group)):
         return known[1]
-    conditions = [case.condition for case in requirement.cases if case.condition is not None]
+    conditions = [case.condition for rule in group for case in rule.cases if case.condition is not None]
     values = candidates(fact, conditions, degrees, today, some=some)
     if len(_DOMAINS) > 10_000:
         _DOMAINS.clear()
-    _DOMAINS[key] = (requirement, values)
+    _DOMAINS[key] = (group, values)
     return values
 
 

@@ -20,7 +20,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from mlis_cli.engine.completions import Assignment, candidates, completions, spoken
+from mlis_cli.engine.completions import Assignment, completions, group_values_to_try, spoken
 from mlis_cli.engine.conditions import logic
 from mlis_cli.model.facts import fact_of
 from mlis_cli.model.profile import Profile
@@ -161,8 +161,8 @@ def _group_best(
 
     floor, the worst of each requirement's own best, is as good as it can get.
     """
-    conditions = [case.condition for rule in group for case in rule.cases if case.condition is not None]
-    domains = [candidates(fact, conditions, degrees, today, some=spoken(profile, fact)) for fact in facts]
+    rules, known = tuple(group), tuple(degrees)
+    domains = [group_values_to_try(rules, fact, known, today, some=spoken(profile, fact)) for fact in facts]
     count = 1
     for domain in domains:
         count *= max(len(domain), 1)
