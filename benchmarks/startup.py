@@ -13,8 +13,8 @@ each target as met or not met. A measurement, not a test: nothing here fails.
 The targets are ratios to that app as any Typer CLI is written. mlis also
 tunes Python's cyclic collector (mlis_cli.__main__.run: no collection while
 start-up keeps what it makes, none of it at exit), which the floor does not;
-the last column is the ratio to the same app with the same two lines, so it
-shows what mlis's own work costs apart from that.
+the last two columns are the same app with the same two lines and mlis's
+ratio to it, which shows what mlis's own work costs apart from that.
 """
 
 from __future__ import annotations

@@ -214,7 +214,7 @@ def run() -> None:
     finally:
         # Everything still alive goes with the process. Frozen, it is left out of the collections
         # Python runs as it shuts down, which would otherwise take apart every module, class and
-        # rule one by one (some 35 ms of every command). The files mlis writes are closed by
+        # rule one by one (some 35 ms of a check). The files mlis writes are closed by
         # then, stdout is still flushed and atexit handlers still run. In a finally: a Tab
         # press ends inside main() (Typer's completion exits).
         gc.freeze()

@@ -161,8 +161,8 @@ def _group_best(
 
     floor, the worst of each requirement's own best, is as good as it can get.
     """
-    rules, known = tuple(group), tuple(degrees)
-    domains = [group_values_to_try(rules, fact, known, today, some=spoken(profile, fact)) for fact in facts]
+    rules, codes = tuple(group), tuple(degrees)
+    domains = [group_values_to_try(rules, fact, codes, today, some=spoken(profile, fact)) for fact in facts]
     count = 1
     for domain in domains:
         count *= max(len(domain), 1)
