@@ -15,6 +15,7 @@ from mlis_cli.model.report import CountryResult, Outcome, Report, RequirementRes
 from mlis_cli.model.ruleset import Source
 from mlis_cli.model.verdicts import Verdict
 from mlis_cli.render.encoding import is_unicode
+from mlis_cli.render.evidence import with_looked_for
 from mlis_cli.render.layout import block, item
 from mlis_cli.render.text import (
     ASCII_MARKS,
@@ -194,10 +195,7 @@ def render_requirement_line(
 
 def outcome_words(outcome: Outcome) -> str:
     """The summary, or the reason where the rules give none; for unknown, what was looked for."""
-    words = outcome.summary or outcome.reason
-    if outcome.looked_for:
-        words += f" Looked for: {outcome.looked_for.rstrip('.')}."
-    return words
+    return with_looked_for(outcome.summary or outcome.reason, outcome)
 
 
 def shown_outcomes(requirement: RequirementResult) -> list[Outcome]:

@@ -62,10 +62,15 @@ def evidence_dict(evidence: Evidence | None, today: dt.date) -> dict[str, Any] |
 
 def reason_words(outcome: Outcome, today: dt.date) -> str:
     """The reason; for an unknown verdict, what was looked for; and how far to trust it."""
-    words = outcome.reason
-    if outcome.looked_for:
-        words += f" Looked for: {outcome.looked_for.rstrip('.')}."
+    words = with_looked_for(outcome.reason, outcome)
     trust = evidence_words(outcome.evidence, today)
     if trust:
         words += f" {trust}"
     return words
+
+
+def with_looked_for(words: str, outcome: Outcome) -> str:
+    """The words, then, for an unknown verdict, what was looked for in the sources."""
+    if not outcome.looked_for:
+        return words
+    return f"{words} Looked for: {outcome.looked_for.rstrip('.')}."

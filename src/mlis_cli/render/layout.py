@@ -56,7 +56,8 @@ def _wrapped(console: Console, head: Text, text: Text) -> None:
     hang = Text(" " * head.cell_len)
     width = max(console.width - head.cell_len, 1)
     lines = [(head if number == 0 else hang) + part for number, part in enumerate(_lines(text, width))]
-    console.print(Text("\n").join(lines), soft_wrap=True)  # one print: each costs rich a look at the terminal
+    # One print per paragraph, not per line: each print is a pass through rich's render pipeline.
+    console.print(Text("\n").join(lines), soft_wrap=True)
 
 
 def _lines(text: Text, width: int) -> list[Text]:
